@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pigment",
+    products: [
+        .executable(name: "pigment", targets: ["pigment"]),
+        .library(name: "PigmentCore", targets: ["PigmentCore"]),
+        .library(name: "PigmentIO", targets: ["PigmentIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries, found with pkg-config.
+        .systemLibrary(
+            name: "CLibPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
+        ),
+        .systemLibrary(
+            name: "CLibJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]
+        ),
+        // Thin C shim: decode, EXIF orientation, errors (setjmp stays in C).
+        .target(name: "CImageIO", dependencies: ["CLibPNG", "CLibJPEG"]),
+        // Pure computation: images, colour, decomposition, detection, metrics, phantoms.
+        .target(name: "PigmentCore"),
+        // I/O: decoding and encoding files, reports, phantom files.
+        .target(name: "PigmentIO", dependencies: ["PigmentCore", "CImageIO"]),
+        // The command-line tool.
+        .executableTarget(
+            name: "pigment",
+            dependencies: [
+                "PigmentCore", "PigmentIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PigmentCoreTests", dependencies: ["PigmentCore"]),
+        .testTarget(name: "PigmentIOTests", dependencies: ["PigmentIO", "PigmentCore"]),
+        .testTarget(name: "PigmentCLITests", dependencies: ["PigmentIO", "PigmentCore"]),
+    ]
+)

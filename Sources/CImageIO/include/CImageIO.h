@@ -1,0 +1,68 @@
+#ifndef CIMAGEIO_H
+#define CIMAGEIO_H
+
+/* A thin C layer over libpng and libjpeg. Every function returns a result
+ * code and fills `message` with a one-line, human-readable cause on failure.
+ * setjmp/longjmp never crosses this boundary. */
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    CIMAGEIO_OK = 0,
+    /* The file could not be opened or read. */
+    CIMAGEIO_ERROR_OPEN = 1,
+    /* The data is not a valid image of the expected format (corrupt, truncated). */
+    CIMAGEIO_ERROR_CORRUPT = 2,
+    /* A valid image of a variant this library does not measure (CMYK, 12-bit). */
+    CIMAGEIO_ERROR_UNSUPPORTED = 3,
+    /* The header announces more pixels than the caller's limit. */
+    CIMAGEIO_ERROR_TOO_LARGE = 4,
+    /* Memory could not be allocated. */
+    CIMAGEIO_ERROR_MEMORY = 5,
+    /* The output file could not be written. */
+    CIMAGEIO_ERROR_WRITE = 6
+} cimageio_code;
+
+/* Decoded pixels, interleaved, top row first. */
+typedef struct {
+    uint32_t width;
+    uint32_t height;
+    /* PNG: 4 (R, G, B, A), 16-bit, linear light, alpha premultiplied.
+     * JPEG: 1 (gray) or 3 (R, G, B), 32-bit float, sRGB-encoded 0-1,
+     * reconstructed from the DCT coefficients in floating point. */
+    uint32_t channels;
+    uint32_t bytes_per_sample;
+    /* EXIF orientation 1-8 as stored in the file; 1 when absent. */
+    uint32_t orientation;
+    void *pixels;
+} cimageio_image;
+
+/* Releases `image->pixels`. Safe on a zeroed struct. */
+void cimageio_image_free(cimageio_image *image);
+
+int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
+                        char *message, size_t message_size);
+
+int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
+                         char *message, size_t message_size);
+
+/* Writes a PNG. `channels` 1-4 (gray, gray+alpha, RGB, RGBA).
+ * bytes_per_sample 1: sRGB-encoded 8-bit; 2: linear-light 16-bit. */
+int cimageio_png_encode(const char *path, const void *pixels, uint32_t width, uint32_t height,
+                        uint32_t channels, uint32_t bytes_per_sample,
+                        char *message, size_t message_size);
+
+/* Writes an 8-bit sRGB JPEG (`channels` 1 or 3) at `quality` 1-100, with 4:2:0
+ * chroma subsampling. `progressive` non-zero writes a progressive JPEG.
+ * `orientation` 1-8 writes an EXIF APP1 segment with that orientation tag;
+ * 0 writes none. */
+int cimageio_jpeg_encode(const char *path, const uint8_t *pixels, uint32_t width, uint32_t height,
+                         uint32_t channels, int quality, int progressive, uint32_t orientation,
+                         char *message, size_t message_size);
+
+/* Reads the orientation tag (0x0112) from an APP1 "Exif" payload; 1 when absent
+ * or malformed. Exposed for tests. */
+uint32_t cimageio_exif_orientation(const uint8_t *data, size_t length);
+
+#endif

@@ -1,0 +1,187 @@
+#include <errno.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include <jpeglib.h>
+#include <jerror.h>
+#include "common.h"
+#include "jpeg_reconstruct.h"
+
+/* libjpeg reports fatal errors through error_exit, which must not return:
+ * it longjmps back into the one function that called setjmp. */
+typedef struct {
+    struct jpeg_error_mgr manager;
+    jmp_buf jump;
+    char text[JMSG_LENGTH_MAX];
+} cimageio_jpeg_error;
+
+static void cimageio_jpeg_error_exit(j_common_ptr info) {
+    cimageio_jpeg_error *error = (cimageio_jpeg_error *)info->err;
+    (*info->err->format_message)(info, error->text);
+    longjmp(error->jump, 1);
+}
+
+/* Warnings about corrupt or missing data mean the pixels are not the photo's:
+ * treat them as fatal. Harmless ones (stray bytes between markers) are ignored. */
+static void cimageio_jpeg_emit_message(j_common_ptr info, int level) {
+    if (level >= 0) return;
+    if (info->err->msg_code == JWRN_EXTRANEOUS_DATA) return;
+    cimageio_jpeg_error_exit(info);
+}
+
+static void cimageio_jpeg_silent(j_common_ptr info) { (void)info; }
+
+static void cimageio_jpeg_install_errors(cimageio_jpeg_error *error) {
+    jpeg_std_error(&error->manager);
+    error->manager.error_exit = cimageio_jpeg_error_exit;
+    error->manager.emit_message = cimageio_jpeg_emit_message;
+    error->manager.output_message = cimageio_jpeg_silent;
+    error->text[0] = '\0';
+}
+
+int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
+                         char *message, size_t message_size) {
+    memset(out, 0, sizeof *out);
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) {
+        return cimageio_fail(CIMAGEIO_ERROR_OPEN, message, message_size, "%s", strerror(errno));
+    }
+    struct jpeg_decompress_struct info;
+    cimageio_jpeg_error error;
+    unsigned char *volatile buffer = NULL;
+    volatile int code = CIMAGEIO_ERROR_CORRUPT;
+
+    info.err = &error.manager;
+    cimageio_jpeg_install_errors(&error);
+    if (setjmp(error.jump)) {
+        cimageio_fail(code, message, message_size, "%s", error.text);
+        jpeg_destroy_decompress(&info);
+        free(buffer);
+        fclose(file);
+        return code;
+    }
+    jpeg_create_decompress(&info);
+    jpeg_stdio_src(&info, file);
+    jpeg_save_markers(&info, JPEG_APP0 + 1, 0xFFFF);
+    jpeg_read_header(&info, TRUE);
+
+    uint32_t orientation = 1;
+    for (jpeg_saved_marker_ptr marker = info.marker_list; marker != NULL; marker = marker->next) {
+        if (marker->marker == JPEG_APP0 + 1) {
+            uint32_t value = cimageio_exif_orientation(marker->data, marker->data_length);
+            if (value != 1 || orientation == 1) orientation = value;
+        }
+    }
+
+    int fail_code = CIMAGEIO_OK;
+    if (info.data_precision != 8) {
+        fail_code = cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
+                                  "%d-bit JPEG is not supported (8-bit only)", info.data_precision);
+    } else if (info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK) {
+        fail_code = cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
+                                  "CMYK JPEG is not supported (convert the photo to RGB)");
+    } else if ((uint64_t)info.image_width * (uint64_t)info.image_height > max_pixels) {
+        fail_code = cimageio_fail(CIMAGEIO_ERROR_TOO_LARGE, message, message_size,
+                                  "%ux%u pixels exceeds the limit of %llu pixels",
+                                  info.image_width, info.image_height, (unsigned long long)max_pixels);
+    }
+    if (fail_code != CIMAGEIO_OK) {
+        jpeg_destroy_decompress(&info);
+        fclose(file);
+        return fail_code;
+    }
+
+    if (info.num_components != 1 && info.num_components != 3) {
+        jpeg_destroy_decompress(&info);
+        fclose(file);
+        return cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
+                             "JPEG with %d components is not supported", info.num_components);
+    }
+    /* Reconstruct samples from the DCT coefficients in floating point rather
+     * than libjpeg's 8-bit integer output: smooth skin keeps the sub-code
+     * precision the file holds instead of banding at whole chroma codes. */
+    jvirt_barray_ptr *coefficients = jpeg_read_coefficients(&info);
+    size_t width = info.image_width, height = info.image_height;
+    int channels = info.num_components;
+    buffer = malloc(width * height * (size_t)channels * sizeof(float));
+    if (buffer == NULL || !cimageio_jpeg_reconstruct(&info, coefficients, (float *)buffer)) {
+        code = CIMAGEIO_ERROR_MEMORY;
+        snprintf(error.text, sizeof error.text, "cannot allocate memory for %zux%zu pixels", width, height);
+        longjmp(error.jump, 1);
+    }
+    jpeg_finish_decompress(&info);
+
+    out->width = (uint32_t)width;
+    out->height = (uint32_t)height;
+    out->channels = (uint32_t)channels;
+    out->bytes_per_sample = 4;
+    out->orientation = orientation;
+    out->pixels = buffer;
+    jpeg_destroy_decompress(&info);
+    fclose(file);
+    return CIMAGEIO_OK;
+}
+
+/* A minimal big-endian TIFF IFD holding one SHORT tag: Orientation (0x0112). */
+static void cimageio_exif_payload(uint8_t payload[30], uint32_t orientation) {
+    static const uint8_t header[] = {
+        'E', 'x', 'i', 'f', 0, 0,       /* APP1 identifier */
+        'M', 'M', 0, 42, 0, 0, 0, 8,    /* TIFF header, IFD at offset 8 */
+        0, 1,                           /* one entry */
+        0x01, 0x12, 0, 3, 0, 0, 0, 1,   /* tag 0x0112, SHORT, count 1 */
+    };
+    memcpy(payload, header, sizeof header);
+    payload[24] = 0;
+    payload[25] = (uint8_t)orientation;
+    payload[26] = 0; payload[27] = 0;                 /* value padding */
+    payload[28] = 0; payload[29] = 0;                 /* next IFD (first half) */
+}
+
+int cimageio_jpeg_encode(const char *path, const uint8_t *pixels, uint32_t width, uint32_t height,
+                         uint32_t channels, int quality, int progressive, uint32_t orientation,
+                         char *message, size_t message_size) {
+    if (channels != 1 && channels != 3) {
+        return cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
+                             "cannot write a %u-channel JPEG", channels);
+    }
+    FILE *file = fopen(path, "wb");
+    if (file == NULL) {
+        return cimageio_fail(CIMAGEIO_ERROR_WRITE, message, message_size, "%s", strerror(errno));
+    }
+    struct jpeg_compress_struct info;
+    cimageio_jpeg_error error;
+    info.err = &error.manager;
+    cimageio_jpeg_install_errors(&error);
+    if (setjmp(error.jump)) {
+        jpeg_destroy_compress(&info);
+        fclose(file);
+        return cimageio_fail(CIMAGEIO_ERROR_WRITE, message, message_size, "%s", error.text);
+    }
+    jpeg_create_compress(&info);
+    jpeg_stdio_dest(&info, file);
+    info.image_width = width;
+    info.image_height = height;
+    info.input_components = (int)channels;
+    info.in_color_space = channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    jpeg_set_defaults(&info);
+    jpeg_set_quality(&info, quality, TRUE);
+    if (progressive) jpeg_simple_progression(&info);
+    jpeg_start_compress(&info, TRUE);
+    if (orientation >= 1 && orientation <= 8) {
+        uint8_t payload[30];
+        cimageio_exif_payload(payload, orientation);
+        jpeg_write_marker(&info, JPEG_APP0 + 1, payload, sizeof payload);
+    }
+    size_t stride = (size_t)width * channels;
+    while (info.next_scanline < info.image_height) {
+        JSAMPROW row = (JSAMPROW)(pixels + stride * info.next_scanline);
+        jpeg_write_scanlines(&info, &row, 1);
+    }
+    jpeg_finish_compress(&info);
+    jpeg_destroy_compress(&info);
+    if (fclose(file) != 0) {
+        return cimageio_fail(CIMAGEIO_ERROR_WRITE, message, message_size, "%s", strerror(errno));
+    }
+    return CIMAGEIO_OK;
+}

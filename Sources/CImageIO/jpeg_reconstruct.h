@@ -1,0 +1,14 @@
+#ifndef CIMAGEIO_JPEG_RECONSTRUCT_H
+#define CIMAGEIO_JPEG_RECONSTRUCT_H
+
+#include <stdio.h>
+#include <jpeglib.h>
+
+/* Fills `out` (width × height × num_components floats, interleaved) with
+ * sRGB-encoded samples in 0–1 (R, G, B for colour, gray for one component),
+ * reconstructed in floating point from the coefficient arrays returned by
+ * jpeg_read_coefficients. Returns 0 when memory runs out. libjpeg errors
+ * longjmp out through the caller's handler. */
+int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficients, float *out);
+
+#endif

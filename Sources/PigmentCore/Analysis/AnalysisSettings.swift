@@ -1,0 +1,46 @@
+/// The rule by which every photo is measured. Spatial settings are fractions
+/// of the photo's long side, so one photo measures alike at any resolution.
+public struct AnalysisSettings: Sendable, Equatable, Codable {
+    /// Chromophore spectra used to separate melanin from redness and shading.
+    public var vectors: AbsorptionVectors
+    /// Standard deviation of the smoothing applied to the melanin map before
+    /// detection, as a fraction of the long side (0.003 ≈ 1.5 px at 512 px).
+    public var smoothing: Double
+    /// Side of the local-background window, as a fraction of the long side.
+    /// Spots wider than about half of it blend into the background.
+    public var backgroundWindow: Double
+    /// Detection threshold in units of the photo's own noise-and-texture
+    /// standard deviation of the excess map.
+    public var thresholdSigmas: Double
+    /// Smallest excess that counts as a spot, in melanin units, whatever the noise
+    /// (about a just-noticeable 2.4 % change in luminance on light skin).
+    public var contrastFloor: Double
+    /// Smallest spot diameter, as a fraction of the long side; the minimum
+    /// area is that of a disc of this diameter.
+    public var minimumSpotDiameter: Double
+
+    public init(vectors: AbsorptionVectors = .standard,
+                smoothing: Double = 0.003,
+                backgroundWindow: Double = 0.16,
+                thresholdSigmas: Double = 4.5,
+                contrastFloor: Double = 0.10,
+                minimumSpotDiameter: Double = 0.012) {
+        self.vectors = vectors
+        self.smoothing = smoothing
+        self.backgroundWindow = backgroundWindow
+        self.thresholdSigmas = thresholdSigmas
+        self.contrastFloor = contrastFloor
+        self.minimumSpotDiameter = minimumSpotDiameter
+    }
+
+    public static let standard = AnalysisSettings()
+
+    /// The settings in pixels for an image whose long side is `longSide`.
+    func scaled(toLongSide longSide: Int) -> (sigma: Double, window: Int, minimumArea: Int) {
+        let side = Double(longSide)
+        let diameter = minimumSpotDiameter * side
+        return (smoothing * side,
+                max(8, Int((backgroundWindow * side).rounded())),
+                max(4, Int((Double.pi / 4 * diameter * diameter).rounded())))
+    }
+}

@@ -1,0 +1,79 @@
+/// The large-scale skin tone around each pixel: medians over overlapping
+/// windows on a coarse grid, interpolated bilinearly. Medians ignore spots that
+/// cover less than half a window, and pixels already known to be spots can be
+/// left out altogether.
+public enum LocalBackground {
+    /// Background of `plane` estimated from pixels set in `valid`.
+    /// - Parameter window: side of the square window, in pixels.
+    public static func estimate(_ plane: Plane, valid: Mask, window: Int) -> Plane {
+        let w = plane.width, h = plane.height
+        let step = max(2, window / 2)
+        let nodesX = (w - 1) / step + 2, nodesY = (h - 1) / step + 2
+        // Sample each window on a sparse lattice: at most ~64×64 samples per median.
+        let stride = max(1, window / 64)
+        let half = window / 2
+        var nodes = [Float?](repeating: nil, count: nodesX * nodesY)
+        var samples: [Float] = []
+        samples.reserveCapacity((window / stride + 1) * (window / stride + 1))
+        let minimum = max(8, (window / stride) * (window / stride) / 8)
+        for j in 0..<nodesY {
+            for i in 0..<nodesX {
+                let cx = i * step, cy = j * step
+                samples.removeAll(keepingCapacity: true)
+                var y = max(0, cy - half)
+                while y <= min(h - 1, cy + half) {
+                    var x = max(0, cx - half)
+                    while x <= min(w - 1, cx + half) {
+                        let k = y * w + x
+                        if valid.bits[k] { samples.append(plane.samples[k]) }
+                        x += stride
+                    }
+                    y += stride
+                }
+                if samples.count >= minimum { nodes[j * nodesX + i] = Statistics.median(samples) }
+            }
+        }
+        let filled = fillGaps(nodes, columns: nodesX, rows: nodesY)
+        var out = [Float](repeating: 0, count: w * h)
+        for y in 0..<h {
+            let gy = Float(y) / Float(step)
+            let j0 = min(Int(gy), nodesY - 2)
+            let fy = gy - Float(j0)
+            for x in 0..<w {
+                let gx = Float(x) / Float(step)
+                let i0 = min(Int(gx), nodesX - 2)
+                let fx = gx - Float(i0)
+                let a = filled[j0 * nodesX + i0], b = filled[j0 * nodesX + i0 + 1]
+                let c = filled[(j0 + 1) * nodesX + i0], d = filled[(j0 + 1) * nodesX + i0 + 1]
+                out[y * w + x] = (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy
+            }
+        }
+        return Plane(width: w, height: h, samples: out)
+    }
+
+    /// Fills nodes without enough valid pixels from their filled neighbours,
+    /// growing inwards ring by ring; all-empty grids become zero.
+    static func fillGaps(_ nodes: [Float?], columns: Int, rows: Int) -> [Float] {
+        var current = nodes
+        while current.contains(where: { $0 == nil }) {
+            guard current.contains(where: { $0 != nil }) else { return [Float](repeating: 0, count: nodes.count) }
+            var next = current
+            for j in 0..<rows {
+                for i in 0..<columns where current[j * columns + i] == nil {
+                    var sum: Float = 0, count: Float = 0
+                    for dj in -1...1 {
+                        for di in -1...1 {
+                            let ii = i + di, jj = j + dj
+                            guard ii >= 0, jj >= 0, ii < columns, jj < rows, let v = current[jj * columns + ii] else { continue }
+                            sum += v
+                            count += 1
+                        }
+                    }
+                    if count > 0 { next[j * columns + i] = sum / count }
+                }
+            }
+            current = next
+        }
+        return current.map { $0! }
+    }
+}

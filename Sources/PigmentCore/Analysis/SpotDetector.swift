@@ -1,0 +1,106 @@
+/// One detected spot.
+public struct Spot: Sendable, Equatable {
+    /// Pixels in the spot's extent (where its excess is at least half its core excess).
+    public var area: Int
+    /// Core excess: the 90th percentile of the excess inside the detection region,
+    /// in melanin units (a magnitude: positive for both darker and lighter spots).
+    public var core: Float
+    /// Centre of the extent, in pixels.
+    public var centerX: Double
+    public var centerY: Double
+}
+
+/// The spots of one kind (darker or lighter) found in an excess map.
+public struct SpotMap: Sendable, Equatable {
+    public var spots: [Spot]
+    /// Union of the spots' extents.
+    public var extent: Mask
+}
+
+/// Finds spots in a map of melanin excess over the local background.
+///
+/// A candidate is a 4-connected region of `seedable` pixels where the excess
+/// exceeds `threshold` and that has at least `minimumArea` pixels. Its core excess is the 90th
+/// percentile of the excess inside it, and its extent is everything connected
+/// to it whose excess is at least half that core (the half-maximum rule): a spot
+/// that fades evenly keeps its extent and loses only contrast. Darker cores
+/// claim pixels first, so neighbouring spots are not counted twice.
+public enum SpotDetector {
+    /// Which way a spot departs from its surroundings.
+    public enum Polarity: Sendable {
+        /// More melanin than the surrounding skin (hyperpigmentation).
+        case darker
+        /// Less melanin than the surrounding skin (hypopigmentation).
+        case lighter
+
+        var sign: Float { self == .darker ? 1 : -1 }
+    }
+
+    /// - Parameters:
+    ///   - roi: pixels a spot's extent may cover.
+    ///   - seedable: pixels a candidate may be made of (the ROI less its edge band).
+    public static func detect(excess: Plane, roi: Mask, seedable: Mask, threshold: Float, minimumArea: Int,
+                              polarity: Polarity) -> SpotMap {
+        let w = excess.width, h = excess.height, n = w * h
+        let sign = polarity.sign
+        let values = excess.samples.map { $0 * sign }
+        var label = [Int32](repeating: -1, count: n)
+        var candidates: [(core: Float, pixels: [Int])] = []
+        var stack: [Int] = []
+        for start in 0..<n where label[start] < 0 && seedable.bits[start] && values[start] > threshold {
+            let id = Int32(candidates.count)
+            var pixels: [Int] = []
+            label[start] = id
+            stack.append(start)
+            while let p = stack.popLast() {
+                pixels.append(p)
+                forEachNeighbour(of: p, width: w, height: h) { q in
+                    if label[q] < 0 && seedable.bits[q] && values[q] > threshold {
+                        label[q] = id
+                        stack.append(q)
+                    }
+                }
+            }
+            let core = Statistics.quantile(pixels.map { values[$0] }, 0.9) ?? 0
+            candidates.append((core, pixels))
+        }
+
+        var claimed = [Bool](repeating: false, count: n)
+        var spots: [Spot] = []
+        for candidate in candidates.sorted(by: { $0.core > $1.core }) where candidate.pixels.count >= minimumArea {
+            let half = candidate.core / 2
+            var region: [Int] = []
+            for p in candidate.pixels where !claimed[p] && values[p] >= half {
+                claimed[p] = true
+                stack.append(p)
+            }
+            while let p = stack.popLast() {
+                region.append(p)
+                forEachNeighbour(of: p, width: w, height: h) { q in
+                    if !claimed[q] && roi.bits[q] && values[q] >= half {
+                        claimed[q] = true
+                        stack.append(q)
+                    }
+                }
+            }
+            guard region.count >= minimumArea else {
+                for p in region { claimed[p] = false }
+                continue
+            }
+            var sx = 0.0, sy = 0.0
+            for p in region { sx += Double(p % w); sy += Double(p / w) }
+            spots.append(Spot(area: region.count, core: candidate.core,
+                              centerX: sx / Double(region.count), centerY: sy / Double(region.count)))
+        }
+        return SpotMap(spots: spots, extent: Mask(width: w, height: h, bits: claimed))
+    }
+
+    @inline(__always)
+    static func forEachNeighbour(of p: Int, width: Int, height: Int, _ body: (Int) -> Void) {
+        let x = p % width, y = p / width
+        if x > 0 { body(p - 1) }
+        if x < width - 1 { body(p + 1) }
+        if y > 0 { body(p - width) }
+        if y < height - 1 { body(p + width) }
+    }
+}

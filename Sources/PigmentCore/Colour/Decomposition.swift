@@ -1,0 +1,46 @@
+import Foundation
+
+/// Splits optical density into melanin, hemoglobin and shading.
+///
+/// Per pixel, `OD = −ln(linear RGB)` and the model is
+/// `OD = m·melanin + h·hemoglobin + s·(1,1,1) + constant`. Inverting the 3×3
+/// matrix of directions gives `m` as a fixed linear combination of the three
+/// densities, blind to shading (exposure, lighting gradients, vignetting) and to
+/// hemoglobin (redness). A per-channel gain (white balance) adds a constant to
+/// `m`, which local-background comparison cancels.
+public struct Decomposition: Sendable {
+    /// Weights such that `m = weights · OD`.
+    public let melaninWeights: RGB
+
+    /// Lowest linear value used, to keep the logarithm finite in black pixels.
+    public static let floorValue: Float = 1.0 / 4096
+
+    /// `nil` when the vectors are (nearly) collinear with each other or with shading.
+    public init?(vectors: AbsorptionVectors) {
+        let shading = RGB(1, 1, 1).normalized
+        let normal = vectors.hemoglobin.cross(shading)
+        let scale = vectors.melanin.dot(normal)
+        guard abs(scale) > 0.02 else { return nil }
+        melaninWeights = (1 / scale) * normal
+    }
+
+    /// The melanin density plane of `image` (melanin units).
+    public func melanin(of image: LinearImage) -> Plane {
+        let wr = Float(melaninWeights.r), wg = Float(melaninWeights.g), wb = Float(melaninWeights.b)
+        let floorValue = Self.floorValue
+        var out = [Float](repeating: 0, count: image.red.count)
+        image.red.samples.withUnsafeBufferPointer { r in
+            image.green.samples.withUnsafeBufferPointer { g in
+                image.blue.samples.withUnsafeBufferPointer { b in
+                    for i in 0..<out.count {
+                        let odR = -logf(max(r[i], floorValue))
+                        let odG = -logf(max(g[i], floorValue))
+                        let odB = -logf(max(b[i], floorValue))
+                        out[i] = wr * odR + wg * odG + wb * odB
+                    }
+                }
+            }
+        }
+        return Plane(width: image.width, height: image.height, samples: out)
+    }
+}

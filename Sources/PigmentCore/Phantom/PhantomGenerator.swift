@@ -1,0 +1,185 @@
+import Foundation
+
+/// Which photo of a pair.
+public enum Moment: String, Sendable, CaseIterable {
+    case before, after
+}
+
+/// Renders synthetic skin by Beer–Lambert: per pixel, optical density is
+/// `base + m·melanin + h·hemoglobin` (m, h: melanin and hemoglobin densities
+/// with fractal texture and lesions), reflectance is `exp(−OD)`, and the
+/// camera adds illumination, white balance and noise. Everything is fixed by
+/// the spec's seed.
+public struct PhantomGenerator: Sendable {
+    public let spec: PhantomSpec
+    /// The skin region (an ellipse filling most of the frame).
+    public let mask: Mask
+    /// Every lesion with its before and after state.
+    public let lesions: [LesionHistory]
+    private let melaninTexture: [Float]
+    private let hemoglobinTexture: [Float]
+
+    /// Density of everything but melanin and hemoglobin (dermis, other chromophores).
+    static let baseDensity = RGB(0.10, 0.30, 0.55)
+    /// Mean melanin and hemoglobin densities of the skin.
+    static let skinMelanin = 0.8
+    static let skinHemoglobin = 0.35
+    /// Linear reflectance of what lies outside the skin region.
+    static let backdrop = RGB(0.06, 0.07, 0.10)
+
+    public init(spec: PhantomSpec) {
+        self.spec = spec
+        let w = spec.width, h = spec.height
+        let scale = Double(max(w, h)) / 512
+        let cx = Double(w) / 2, cy = Double(h) / 2, ax = 0.46 * Double(w), ay = 0.45 * Double(h)
+        var bits = [Bool](repeating: false, count: w * h)
+        for y in 0..<h {
+            for x in 0..<w {
+                let u = (Double(x) + 0.5 - cx) / ax, v = (Double(y) + 0.5 - cy) / ay
+                bits[y * w + x] = u * u + v * v <= 1
+            }
+        }
+        mask = Mask(width: w, height: h, bits: bits)
+
+        var layout = SeededRandom(seed: spec.seed, stream: 1)
+        lesions = LesionLayout.make(spec: spec, ellipse: (cx, cy, ax, ay), scale: scale, random: &layout)
+
+        var texture = SeededRandom(seed: spec.seed, stream: 2)
+        melaninTexture = FractalNoise.field(width: w, height: h, octaves: [
+            (160 * scale, 0.035), (40 * scale, 0.012), (10 * scale, 0.007), (2.5 * scale, 0.004),
+        ], random: &texture)
+        hemoglobinTexture = FractalNoise.field(width: w, height: h, octaves: [
+            (120 * scale, 0.05), (30 * scale, 0.03), (6 * scale, 0.01),
+        ], random: &texture)
+    }
+
+    /// The lesions present in one photo.
+    public func lesions(at moment: Moment) -> [Lesion] {
+        lesions.compactMap { moment == .before ? $0.before : $0.after }
+    }
+
+    /// True melanin density (melanin units) of one photo.
+    public func melanin(at moment: Moment) -> Plane {
+        var m = melaninTexture.map { Float(Self.skinMelanin) + $0 }
+        addExcess(of: lesions(at: moment), to: &m)
+        return Plane(width: spec.width, height: spec.height, samples: m)
+    }
+
+    /// The photo's pixels in linear light, with the spec's nuisance for that moment.
+    public func render(_ moment: Moment) -> LinearImage {
+        render(moment, nuisance: moment == .before ? spec.before : spec.after)
+    }
+
+    /// The photo's pixels in linear light under any `nuisance`. The sensor
+    /// noise pattern depends only on the moment, so two nuisances compare fairly.
+    public func render(_ moment: Moment, nuisance: Nuisance) -> LinearImage {
+        let w = spec.width, h = spec.height
+        let m = melanin(at: moment).samples
+        let erythema = nuisance.redness > 0 ? erythemaField(peak: nuisance.redness) : nil
+        let vectors = spec.renderVectors
+        let base = Self.baseDensity
+        var noise = SeededRandom(seed: spec.seed, stream: moment == .before ? 10 : 11)
+        var planes = [[Float]](repeating: [Float](repeating: 0, count: w * h), count: 3)
+        let cx = Double(w) / 2, cy = Double(h) / 2
+        let longSide = Double(max(w, h)), cornerSquared = cx * cx + cy * cy
+        let gc = cos(nuisance.gradientAngle), gs = sin(nuisance.gradientAngle)
+        let gains = [nuisance.whiteBalance.r, nuisance.whiteBalance.g, nuisance.whiteBalance.b]
+        for y in 0..<h {
+            for x in 0..<w {
+                let i = y * w + x
+                let dx = Double(x) - cx, dy = Double(y) - cy
+                let light = nuisance.exposure
+                    * (1 + nuisance.gradient * (dx * gc + dy * gs) / longSide)
+                    * (1 - nuisance.vignette * (dx * dx + dy * dy) / cornerSquared)
+                let reflectance: [Double]
+                if mask.bits[i] {
+                    let mel = Double(m[i])
+                    let hb = Self.skinHemoglobin + Double(hemoglobinTexture[i]) + (erythema?[i] ?? 0)
+                    let od = base + mel * vectors.melanin + hb * vectors.hemoglobin
+                    reflectance = [exp(-od.r), exp(-od.g), exp(-od.b)]
+                } else {
+                    reflectance = [Self.backdrop.r, Self.backdrop.g, Self.backdrop.b]
+                }
+                for c in 0..<3 {
+                    let value = reflectance[c] * light * gains[c] + nuisance.noise * noise.gaussian()
+                    planes[c][i] = Float(min(max(value, 0), 1))
+                }
+            }
+        }
+        return LinearImage(red: Plane(width: w, height: h, samples: planes[0]),
+                           green: Plane(width: w, height: h, samples: planes[1]),
+                           blue: Plane(width: w, height: h, samples: planes[2]))
+    }
+
+    /// The known answer for both photos.
+    public func truth() -> PhantomTruth {
+        PhantomTruth(spec: spec, roiPixels: mask.population,
+                     before: truth(at: .before), after: truth(at: .after), lesions: lesions)
+    }
+
+    func truth(at moment: Moment) -> TruthMeasurement {
+        let w = spec.width, h = spec.height
+        let present = lesions(at: moment)
+        var darker = [Bool](repeating: false, count: w * h)
+        var lighter = darker
+        var spotCount = 0
+        for lesion in present where abs(lesion.amplitude) >= spec.contrastFloor {
+            if lesion.amplitude > 0 { spotCount += 1 }
+            let b = lesion.bounds(width: w, height: h)
+            for y in b.y {
+                for x in b.x where mask.bits[y * w + x] && lesion.rho(x: Double(x), y: Double(y)) <= 1 {
+                    if lesion.amplitude > 0 { darker[y * w + x] = true } else { lighter[y * w + x] = true }
+                }
+            }
+        }
+        var excess = [Float](repeating: 0, count: w * h)
+        addExcess(of: present, to: &excess)
+        let roi = mask.population
+        var darkerCount = 0, lighterCount = 0, excessSum = 0.0
+        var roiMelanin: [Float] = []
+        let m = melanin(at: moment).samples
+        for i in 0..<(w * h) where mask.bits[i] {
+            roiMelanin.append(m[i])
+            if darker[i] { darkerCount += 1; excessSum += Double(excess[i]) }
+            if lighter[i] { lighterCount += 1 }
+        }
+        return TruthMeasurement(
+            pigmentedAreaPercent: 100 * Double(darkerCount) / Double(roi),
+            hypopigmentedAreaPercent: 100 * Double(lighterCount) / Double(roi),
+            contrast: darkerCount > 0 ? excessSum / Double(darkerCount) : 0,
+            unevenness: Statistics.meanAndDeviation(roiMelanin)?.deviation ?? 0,
+            spotCount: spotCount)
+    }
+
+    private func addExcess(of lesions: [Lesion], to field: inout [Float]) {
+        let w = spec.width, h = spec.height
+        for lesion in lesions {
+            let b = lesion.bounds(width: w, height: h)
+            for y in b.y {
+                for x in b.x {
+                    field[y * w + x] += Float(lesion.excess(x: Double(x), y: Double(y)))
+                }
+            }
+        }
+    }
+
+    /// Blotchy added hemoglobin: a few broad Gaussian patches inside the skin.
+    private func erythemaField(peak: Double) -> [Double] {
+        let w = spec.width, h = spec.height
+        var random = SeededRandom(seed: spec.seed, stream: 3)
+        let longSide = Double(max(w, h))
+        var field = [Double](repeating: 0, count: w * h)
+        for _ in 0..<4 {
+            let px = random.uniform(0.25...0.75) * Double(w), py = random.uniform(0.25...0.75) * Double(h)
+            let sigma = random.uniform(0.06...0.14) * longSide
+            let amplitude = peak * random.uniform(0.5...1)
+            for y in 0..<h {
+                for x in 0..<w {
+                    let dx = Double(x) - px, dy = Double(y) - py
+                    field[y * w + x] += amplitude * exp(-(dx * dx + dy * dy) / (2 * sigma * sigma))
+                }
+            }
+        }
+        return field
+    }
+}

@@ -1,0 +1,55 @@
+/// How lesions change between the before and the after photo.
+public enum Treatment: String, Sendable, Codable, CaseIterable {
+    /// Nothing changes.
+    case none
+    /// Every darker lesion keeps its shape and loses 40 % of its excess.
+    case fade
+    /// Every darker lesion keeps its darkness and shrinks to 75 % of its radius.
+    case shrink
+    /// Half of the darker lesions clear completely.
+    case clear
+    /// Two new darker lesions appear (e.g. post-inflammatory hyperpigmentation).
+    case newLesion = "new-lesion"
+    /// A mixture: some fade, some shrink, one clears, one appears.
+    case mixed
+}
+
+/// Everything that defines a phantom pair; the same spec always renders the
+/// same pixels.
+public struct PhantomSpec: Sendable, Equatable, Codable {
+    public var seed: UInt64
+    public var width: Int
+    public var height: Int
+    public var treatment: Treatment
+    public var before: Nuisance
+    public var after: Nuisance
+    /// Spectra used to render; they may differ from the analysis vectors.
+    public var renderVectors: AbsorptionVectors
+    /// Darker lesions of ordinary darkness.
+    public var darkerLesions: Int
+    /// Darker lesions just above the contrast floor.
+    public var faintLesions: Int
+    /// Lighter (hypopigmented) lesions.
+    public var lighterLesions: Int
+    /// Excess below which a lesion does not count as visible in the truth
+    /// (melanin units); matches the analysis default.
+    public var contrastFloor: Double
+
+    public init(seed: UInt64, width: Int = 512, height: Int = 384, treatment: Treatment = .mixed,
+                before: Nuisance = .none, after: Nuisance = .none,
+                renderVectors: AbsorptionVectors = .standard,
+                darkerLesions: Int = 8, faintLesions: Int = 2, lighterLesions: Int = 2,
+                contrastFloor: Double = AnalysisSettings.standard.contrastFloor) {
+        self.seed = seed
+        self.width = width
+        self.height = height
+        self.treatment = treatment
+        self.before = before
+        self.after = after
+        self.renderVectors = renderVectors
+        self.darkerLesions = darkerLesions
+        self.faintLesions = faintLesions
+        self.lighterLesions = lighterLesions
+        self.contrastFloor = contrastFloor
+    }
+}

@@ -1,0 +1,104 @@
+import CImageIO
+import Foundation
+import PigmentCore
+
+/// Reads PNG and JPEG files into linear-light images, the right way up.
+public struct ImageDecoder: Sendable {
+    /// Images with more pixels than this are refused before any pixel is decoded.
+    public var maxPixels: Int
+
+    public static let defaultMaxPixels = 150_000_000
+
+    public init(maxPixels: Int = defaultMaxPixels) {
+        self.maxPixels = maxPixels
+    }
+
+    /// Decodes `path`. PNG: libpng converts to 16-bit linear light (keeping
+    /// 16-bit precision and the file's gamma); JPEG: sRGB decoded to
+    /// linear with the sRGB curve, then turned by its EXIF orientation.
+    /// JPEG samples are reconstructed from the DCT coefficients in floating
+    /// point, so smooth skin does not band at whole 8-bit chroma codes.
+    public func decode(_ path: String) throws(ImageFileError) -> LinearImage {
+        let format = try Self.sniff(path)
+        var raw = cimageio_image()
+        var message = CMessage()
+        let code: Int32 = switch format {
+        case .png: cimageio_png_decode(path, UInt64(maxPixels), &raw, &message.buffer, message.buffer.count)
+        case .jpeg: cimageio_jpeg_decode(path, UInt64(maxPixels), &raw, &message.buffer, message.buffer.count)
+        }
+        defer { cimageio_image_free(&raw) }
+        guard code == CIMAGEIO_OK.rawValue else {
+            throw Self.error(code: code, message: message.text, path: path, format: format)
+        }
+        let image = Self.linearImage(from: raw)
+        return (Orientation(rawValue: Int(raw.orientation)) ?? .up).apply(to: image)
+    }
+
+    /// Checks the file exists, is a regular file, and starts like a PNG or JPEG.
+    static func sniff(_ path: String) throws(ImageFileError) -> ImageFormat {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw .unreadable(path: path, reason: (status.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "not a regular file")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: String(cString: strerror(EACCES)))
+        }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
+        guard !head.isEmpty else { throw .notAnImage(path: path, reason: "empty file") }
+        guard let format = ImageFormat(signature: head) else {
+            throw .notAnImage(path: path, reason: "neither PNG nor JPEG")
+        }
+        return format
+    }
+
+    static func error(code: Int32, message: String, path: String, format: ImageFormat) -> ImageFileError {
+        switch UInt32(code) {
+        case CIMAGEIO_ERROR_OPEN.rawValue: return .unreadable(path: path, reason: message)
+        case CIMAGEIO_ERROR_UNSUPPORTED.rawValue: return .unsupported(path: path, reason: message)
+        case CIMAGEIO_ERROR_TOO_LARGE.rawValue: return .tooLarge(path: path, reason: message)
+        case CIMAGEIO_ERROR_MEMORY.rawValue: return .tooLarge(path: path, reason: message)
+        default: return .corrupt(path: path, format: format, reason: message)
+        }
+    }
+
+    /// Converts the C layer's interleaved samples to linear planes.
+    static func linearImage(from raw: cimageio_image) -> LinearImage {
+        let w = Int(raw.width), h = Int(raw.height), n = w * h
+        var red = [Float](repeating: 0, count: n), green = red, blue = red
+        if raw.bytes_per_sample == 2 {
+            // 16-bit linear RGBA with premultiplied alpha.
+            var opacity = [Float](repeating: 0, count: n)
+            var translucent = false
+            let samples = raw.pixels.assumingMemoryBound(to: UInt16.self)
+            for i in 0..<n {
+                let a = Float(samples[4 * i + 3]) / 65535
+                opacity[i] = a
+                if a < 1 { translucent = true }
+                let scale: Float = a > 0 ? 1 / (65535 * a) : 0
+                red[i] = min(1, Float(samples[4 * i]) * scale)
+                green[i] = min(1, Float(samples[4 * i + 1]) * scale)
+                blue[i] = min(1, Float(samples[4 * i + 2]) * scale)
+            }
+            return LinearImage(red: Plane(width: w, height: h, samples: red),
+                               green: Plane(width: w, height: h, samples: green),
+                               blue: Plane(width: w, height: h, samples: blue),
+                               opacity: translucent ? Plane(width: w, height: h, samples: opacity) : nil)
+        }
+        // JPEG: sRGB-encoded floats reconstructed from the DCT coefficients.
+        let samples = raw.pixels.assumingMemoryBound(to: Float.self)
+        let channels = Int(raw.channels)
+        for i in 0..<n {
+            let base = channels * i
+            red[i] = SRGB.decodeFast(samples[base])
+            green[i] = channels == 3 ? SRGB.decodeFast(samples[base + 1]) : red[i]
+            blue[i] = channels == 3 ? SRGB.decodeFast(samples[base + 2]) : red[i]
+        }
+        return LinearImage(red: Plane(width: w, height: h, samples: red),
+                           green: Plane(width: w, height: h, samples: green),
+                           blue: Plane(width: w, height: h, samples: blue))
+    }
+}

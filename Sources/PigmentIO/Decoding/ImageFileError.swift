@@ -1,0 +1,60 @@
+/// Why an image file could not be read or written. Every case names the file.
+public enum ImageFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not exist, is not a regular file, or cannot be opened.
+    case unreadable(path: String, reason: String)
+    /// The file is empty or is neither PNG nor JPEG.
+    case notAnImage(path: String, reason: String)
+    /// A PNG or JPEG whose data is damaged or truncated.
+    case corrupt(path: String, format: ImageFormat, reason: String)
+    /// A valid image of a kind pigment does not measure (CMYK, 12-bit JPEG).
+    case unsupported(path: String, reason: String)
+    /// The header announces more pixels than the limit.
+    case tooLarge(path: String, reason: String)
+    /// The output file could not be written.
+    case writeFailed(path: String, reason: String)
+
+    /// The file the error is about.
+    public var path: String {
+        switch self {
+        case .unreadable(let p, _), .notAnImage(let p, _), .corrupt(let p, _, _),
+             .unsupported(let p, _), .tooLarge(let p, _), .writeFailed(let p, _):
+            return p
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unreadable(let p, let r): return "\(p): cannot read: \(r)"
+        case .notAnImage(let p, let r): return "\(p): not an image: \(r)"
+        case .corrupt(let p, let f, let r): return "\(p): corrupt \(f.rawValue.uppercased()): \(r)"
+        case .unsupported(let p, let r): return "\(p): unsupported image: \(r)"
+        case .tooLarge(let p, let r): return "\(p): image too large: \(r)"
+        case .writeFailed(let p, let r): return "\(p): cannot write: \(r)"
+        }
+    }
+}
+
+/// Image file formats pigment reads and writes.
+public enum ImageFormat: String, Sendable, CaseIterable, Codable {
+    case png, jpeg
+
+    /// Recognises a format from a file's first bytes.
+    public init?(signature bytes: [UInt8]) {
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+            self = .png
+        } else if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
+            self = .jpeg
+        } else {
+            return nil
+        }
+    }
+
+    /// The format a file name's extension asks for.
+    public init?(pathExtension: String) {
+        switch pathExtension.lowercased() {
+        case "png": self = .png
+        case "jpg", "jpeg": self = .jpeg
+        default: return nil
+        }
+    }
+}

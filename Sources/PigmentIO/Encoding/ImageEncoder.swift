@@ -1,0 +1,78 @@
+import CImageIO
+import Foundation
+import PigmentCore
+
+/// Writes linear-light images as 8-bit sRGB PNG or JPEG files (atomically).
+public enum ImageEncoder {
+    /// JPEG options.
+    public struct JPEGOptions: Sendable {
+        public var quality: Int
+        public var progressive: Bool
+        /// EXIF orientation tag to write (1–8), or `nil` for none.
+        public var orientation: Int?
+
+        public init(quality: Int = 92, progressive: Bool = false, orientation: Int? = nil) {
+            self.quality = quality
+            self.progressive = progressive
+            self.orientation = orientation
+        }
+    }
+
+    /// Interleaved 8-bit sRGB samples of `image`.
+    public static func srgb8(_ image: LinearImage) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: image.width * image.height * 3)
+        for i in 0..<(image.width * image.height) {
+            out[3 * i] = SRGB.encode8(image.red.samples[i])
+            out[3 * i + 1] = SRGB.encode8(image.green.samples[i])
+            out[3 * i + 2] = SRGB.encode8(image.blue.samples[i])
+        }
+        return out
+    }
+
+    public static func writePNG(_ image: LinearImage, to path: String) throws(ImageFileError) {
+        try writePNG(samples: srgb8(image), width: image.width, height: image.height, channels: 3, to: path)
+    }
+
+    /// A mask as a gray PNG: white inside, black outside.
+    public static func writePNG(_ mask: Mask, to path: String) throws(ImageFileError) {
+        try writePNG(samples: mask.bits.map { $0 ? 255 : 0 }, width: mask.width, height: mask.height, channels: 1, to: path)
+    }
+
+    static func writePNG(samples: [UInt8], width: Int, height: Int, channels: Int, to path: String) throws(ImageFileError) {
+        try AtomicFile.write(to: path) { (temporary: String) throws(ImageFileError) in
+            var message = CMessage()
+            let code = cimageio_png_encode(temporary, samples, UInt32(width), UInt32(height), UInt32(channels), 1,
+                                           &message.buffer, message.buffer.count)
+            guard code == CIMAGEIO_OK.rawValue else {
+                throw .writeFailed(path: path, reason: message.text)
+            }
+        }
+    }
+
+    public static func writeJPEG(_ image: LinearImage, to path: String, options: JPEGOptions = .init()) throws(ImageFileError) {
+        try writeJPEG(samples: srgb8(image), width: image.width, height: image.height, channels: 3, to: path, options: options)
+    }
+
+    /// Writes interleaved 8-bit sRGB samples (1 or 3 channels) as a JPEG.
+    public static func writeJPEG(samples: [UInt8], width: Int, height: Int, channels: Int, to path: String,
+                                 options: JPEGOptions) throws(ImageFileError) {
+        try AtomicFile.write(to: path) { (temporary: String) throws(ImageFileError) in
+            var message = CMessage()
+            let code = cimageio_jpeg_encode(temporary, samples, UInt32(width), UInt32(height), UInt32(channels),
+                                            Int32(options.quality), options.progressive ? 1 : 0,
+                                            UInt32(options.orientation ?? 0), &message.buffer, message.buffer.count)
+            guard code == CIMAGEIO_OK.rawValue else {
+                throw .writeFailed(path: path, reason: message.text)
+            }
+        }
+    }
+
+    /// Writes in the format named by the path's extension (`.png`, `.jpg`, `.jpeg`).
+    public static func write(_ image: LinearImage, to path: String, jpeg: JPEGOptions = .init()) throws(ImageFileError) {
+        switch ImageFormat(pathExtension: URL(fileURLWithPath: path).pathExtension) {
+        case .png: try writePNG(image, to: path)
+        case .jpeg: try writeJPEG(image, to: path, options: jpeg)
+        case nil: throw .writeFailed(path: path, reason: "unknown image extension (use .png, .jpg or .jpeg)")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import PigmentCore
+import PigmentIO
+
+/// Options that set the measurement rule; shared by every measuring command.
+struct AnalysisOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Absorbance vectors as 'mr,mg,mb;hr,hg,hb' (melanin; hemoglobin), per camera channel.",
+        discussion: "Default: melanin ∝ λ^-3.5 and HbO2 extinction at 600/540/465 nm (see README)."))
+    var vectors: String?
+
+    @Option(help: "Detection threshold in multiples of the photo's own noise-and-texture SD.")
+    var thresholdSigmas: Double = AnalysisSettings.standard.thresholdSigmas
+
+    @Option(help: "Smallest spot excess in melanin units, whatever the noise.")
+    var contrastFloor: Double = AnalysisSettings.standard.contrastFloor
+
+    @Option(help: "Local-background window as a fraction of the photo's long side.")
+    var backgroundWindow: Double = AnalysisSettings.standard.backgroundWindow
+
+    @Option(help: "Smallest spot diameter as a fraction of the photo's long side.")
+    var minSpotDiameter: Double = AnalysisSettings.standard.minimumSpotDiameter
+
+    @Option(help: "Refuse images with more pixels than this (checked from the header).")
+    var maxPixels: Int = ImageDecoder.defaultMaxPixels
+
+    func validate() throws {
+        if let vectors, AbsorptionVectors(parsing: vectors) == nil {
+            throw ValidationError("--vectors '\(vectors)' is not 'mr,mg,mb;hr,hg,hb' with separable, non-negative directions")
+        }
+        guard thresholdSigmas > 0, thresholdSigmas.isFinite else { throw ValidationError("--threshold-sigmas must be positive") }
+        guard contrastFloor > 0, contrastFloor.isFinite else { throw ValidationError("--contrast-floor must be positive") }
+        guard backgroundWindow > 0.02, backgroundWindow <= 1 else { throw ValidationError("--background-window must be in (0.02, 1]") }
+        guard minSpotDiameter > 0, minSpotDiameter < 0.5 else { throw ValidationError("--min-spot-diameter must be in (0, 0.5)") }
+        guard maxPixels > 0 else { throw ValidationError("--max-pixels must be positive") }
+    }
+
+    var settings: AnalysisSettings {
+        AnalysisSettings(vectors: vectors.flatMap(AbsorptionVectors.init(parsing:)) ?? .standard,
+                         backgroundWindow: backgroundWindow,
+                         thresholdSigmas: thresholdSigmas,
+                         contrastFloor: contrastFloor,
+                         minimumSpotDiameter: minSpotDiameter)
+    }
+}

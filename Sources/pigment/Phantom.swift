@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import PigmentCore
+import PigmentIO
+
+extension Treatment: ExpressibleByArgument {}
+extension ImageFormat: ExpressibleByArgument {}
+
+struct Phantom: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a synthetic skin pair with known truth.",
+        discussion: """
+            Renders Beer–Lambert skin with fractal texture and lesions of known area and darkness, \
+            changes them by --treatment, and adds photographic nuisances to the after photo. \
+            Writes before.*, after.*, mask.png and truth.json into OUTDIR. The same options \
+            always give the same pixels.
+            """)
+
+    @Argument(help: "Folder to write the pair into (created if needed).")
+    var outdir: String
+
+    @Option(help: "Random seed: lesion layout, texture and noise.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How lesions change: \(Treatment.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var treatment: Treatment = .mixed
+
+    @Option(help: "Image size as WIDTHxHEIGHT.")
+    var size: String = "512x384"
+
+    @Option(help: "File format of both photos: png or jpeg.")
+    var format: ImageFormat = .jpeg
+
+    @Option(help: "JPEG quality of the before photo.")
+    var quality: Int = 92
+
+    @Option(help: "JPEG quality of the after photo (default: --quality).")
+    var afterQuality: Int?
+
+    @Option(help: "After photo: exposure factor on linear light.")
+    var exposure: Double = 1
+
+    @Option(help: "After photo: white-balance gains 'r,g,b'.")
+    var whiteBalance: String = "1,1,1"
+
+    @Option(help: "After photo: lighting ramp across the frame (0.5 = ±25 %).")
+    var gradient: Double = 0
+
+    @Option(help: "After photo: corner light fall-off (0.3 = corners 30 % darker).")
+    var vignette: Double = 0
+
+    @Option(help: "After photo: peak added hemoglobin density of erythema (redness).")
+    var redness: Double = 0
+
+    @Option(help: "Sensor noise SD in linear light, both photos.")
+    var noise: Double = Nuisance.none.noise
+
+    @Option(help: "Render with these vectors 'mr,mg,mb;hr,hg,hb' instead of the analysis defaults.")
+    var renderVectors: String?
+
+    func validate() throws {
+        guard parsedSize != nil else { throw ValidationError("--size '\(size)' is not WIDTHxHEIGHT between 64 and 8192") }
+        guard parsedWhiteBalance != nil else { throw ValidationError("--white-balance '\(whiteBalance)' is not three positive gains 'r,g,b'") }
+        if let renderVectors, AbsorptionVectors(parsing: renderVectors) == nil {
+            throw ValidationError("--render-vectors '\(renderVectors)' is not 'mr,mg,mb;hr,hg,hb'")
+        }
+        for q in [quality, afterQuality ?? quality] where !(1...100).contains(q) {
+            throw ValidationError("JPEG quality must be 1-100")
+        }
+        guard exposure > 0, noise >= 0, redness >= 0, (0..<1).contains(vignette), abs(gradient) < 2 else {
+            throw ValidationError("nuisance values out of range")
+        }
+    }
+
+    var parsedSize: (Int, Int)? {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts.allSatisfy({ (64...8192).contains($0) }) else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    var parsedWhiteBalance: RGB? {
+        let gains = whiteBalance.split(separator: ",").compactMap { Double($0) }
+        guard gains.count == 3, gains.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
+        return RGB(gains[0], gains[1], gains[2])
+    }
+
+    func run() throws {
+        guard let (width, height) = parsedSize, let wb = parsedWhiteBalance else { return }
+        let after = Nuisance(exposure: exposure, whiteBalance: wb, gradient: gradient, gradientAngle: 0.6,
+                             vignette: vignette, noise: noise, redness: redness)
+        let spec = PhantomSpec(seed: seed, width: width, height: height, treatment: treatment,
+                               before: Nuisance(noise: noise), after: after,
+                               renderVectors: renderVectors.flatMap(AbsorptionVectors.init(parsing:)) ?? .standard)
+        do {
+            try PhantomFiles.write(PhantomGenerator(spec: spec), to: outdir,
+                                   before: .init(format: format, quality: quality),
+                                   after: .init(format: format, quality: afterQuality ?? quality))
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Pigment: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pigment",
+        abstract: "Measure skin pigmentation in before/after photos.",
+        discussion: """
+            pigment separates melanin-like tone from redness and lighting, finds darker and \
+            lighter spots against the surrounding skin, and reports how their area (extent) \
+            and contrast (darkness) changed. Exit codes: 0 ok, 2 usage error, 3 unreadable or \
+            invalid image, 4 inputs that do not fit together, 5 output not written.
+            """,
+        version: "0.1.0",
+        subcommands: [Compare.self, Phantom.self]
+    )
+
+    /// Runs the command; errors become one line on stderr and a documented exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            fail(failure)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            // Usage errors: one line, with a pointer to the help.
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
+            fail(CommandFailure(.usage, "\(message) (see 'pigment --help')"))
+        }
+    }
+
+    static func fail(_ failure: CommandFailure) -> Never {
+        FileHandle.standardError.write(Data("pigment: \(failure.message)\n".utf8))
+        Foundation.exit(failure.status.rawValue)
+    }
+}

@@ -2,8 +2,9 @@
 public struct Spot: Sendable, Equatable {
     /// Pixels in the spot's extent (where its excess is at least half its core excess).
     public var area: Int
-    /// Core excess: the 90th percentile of the excess inside the detection region,
-    /// in melanin units (a magnitude: positive for both darker and lighter spots).
+    /// Core excess: the median excess over the inner half (by distance from its
+    /// edge) of the detection region, in melanin units (a magnitude: positive for
+    /// both darker and lighter spots).
     public var core: Float
     /// Centre of the extent, in pixels.
     public var centerX: Double
@@ -61,8 +62,7 @@ public enum SpotDetector {
                     }
                 }
             }
-            let core = Statistics.quantile(pixels.map { values[$0] }, 0.9) ?? 0
-            candidates.append((core, pixels))
+            candidates.append((coreExcess(of: pixels, label: label, id: id, values: values, width: w, height: h), pixels))
         }
 
         var claimed = [Bool](repeating: false, count: n)
@@ -93,6 +93,35 @@ public enum SpotDetector {
                               centerX: sx / Double(region.count), centerY: sy / Double(region.count)))
         }
         return SpotMap(spots: spots, extent: Mask(width: w, height: h, bits: claimed))
+    }
+
+    /// Median value over the pixels of a region that lie at least half its
+    /// largest 4-connected distance from the region's edge.
+    static func coreExcess(of pixels: [Int], label: [Int32], id: Int32, values: [Float],
+                           width: Int, height: Int) -> Float {
+        var distance = [Int: Int]()
+        var frontier: [Int] = []
+        for p in pixels {
+            var onEdge = false
+            let x = p % width, y = p / width
+            if x == 0 || y == 0 || x == width - 1 || y == height - 1 { onEdge = true }
+            forEachNeighbour(of: p, width: width, height: height) { q in if label[q] != id { onEdge = true } }
+            if onEdge { distance[p] = 0; frontier.append(p) }
+        }
+        var depth = 0
+        while !frontier.isEmpty {
+            depth += 1
+            var next: [Int] = []
+            for p in frontier {
+                forEachNeighbour(of: p, width: width, height: height) { q in
+                    if label[q] == id && distance[q] == nil { distance[q] = depth; next.append(q) }
+                }
+            }
+            if next.isEmpty { depth -= 1 }
+            frontier = next
+        }
+        let inner = pixels.filter { 2 * (distance[$0] ?? 0) >= depth }.map { values[$0] }
+        return Statistics.median(inner) ?? 0
     }
 
     @inline(__always)

@@ -2,7 +2,26 @@
 #include <stdlib.h>
 #include <string.h>
 #include <png.h>
+#include <setjmp.h>
 #include "common.h"
+
+/* libpng reports errors through this callback, which must not return: it
+ * keeps the message and longjmps back into cimageio_png_decode. */
+typedef struct {
+    jmp_buf jump;
+    char text[200];
+} cimageio_png_error;
+
+static void cimageio_png_error_fn(png_structp png, png_const_charp text) {
+    cimageio_png_error *error = (cimageio_png_error *)png_get_error_ptr(png);
+    snprintf(error->text, sizeof error->text, "%s", text);
+    longjmp(error->jump, 1);
+}
+
+static void cimageio_png_warning_fn(png_structp png, png_const_charp text) {
+    (void)png;
+    (void)text;
+}
 
 int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
                         char *message, size_t message_size) {
@@ -11,48 +30,83 @@ int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *o
     if (file == NULL) {
         return cimageio_fail(CIMAGEIO_ERROR_OPEN, message, message_size, "%s", strerror(errno));
     }
-    png_image image;
-    memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_stdio(&image, file)) {
-        int code = cimageio_fail(CIMAGEIO_ERROR_CORRUPT, message, message_size, "%s", image.message);
-        png_image_free(&image);
+    cimageio_png_error error;
+    error.text[0] = '\0';
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &error, cimageio_png_error_fn,
+                                             cimageio_png_warning_fn);
+    png_infop info = png == NULL ? NULL : png_create_info_struct(png);
+    if (info == NULL) {
+        png_destroy_read_struct(&png, NULL, NULL);
         fclose(file);
-        return code;
+        return cimageio_fail(CIMAGEIO_ERROR_MEMORY, message, message_size, "cannot allocate a PNG reader");
     }
-    if ((uint64_t)image.width * (uint64_t)image.height > max_pixels) {
-        int code = cimageio_fail(CIMAGEIO_ERROR_TOO_LARGE, message, message_size,
-                                 "%ux%u pixels exceeds the limit of %llu pixels",
-                                 image.width, image.height, (unsigned long long)max_pixels);
-        png_image_free(&image);
-        fclose(file);
-        return code;
-    }
-    /* Linear light, 16 bits, premultiplied alpha: libpng applies the file's
-     * gamma (sRGB when unspecified) and keeps 16-bit precision. */
-    image.format = PNG_FORMAT_LINEAR_RGB_ALPHA;
-    size_t size = PNG_IMAGE_SIZE(image);
-    void *buffer = malloc(size);
-    if (buffer == NULL) {
-        png_image_free(&image);
-        fclose(file);
-        return cimageio_fail(CIMAGEIO_ERROR_MEMORY, message, message_size,
-                             "cannot allocate %zu bytes", size);
-    }
-    if (!png_image_finish_read(&image, NULL, buffer, 0, NULL)) {
-        int code = cimageio_fail(CIMAGEIO_ERROR_CORRUPT, message, message_size, "%s", image.message);
+    unsigned char *volatile buffer = NULL;
+    png_bytep *volatile rows = NULL;
+    volatile int code = CIMAGEIO_ERROR_CORRUPT;
+    if (setjmp(error.jump)) {
+        cimageio_fail(code, message, message_size, "%s", error.text);
+        png_destroy_read_struct(&png, &info, NULL);
+        free(rows);
         free(buffer);
-        png_image_free(&image);
         fclose(file);
         return code;
     }
-    out->width = image.width;
-    out->height = image.height;
+    png_init_io(png, file);
+    png_read_info(png, info);
+    png_uint_32 width = png_get_image_width(png, info), height = png_get_image_height(png, info);
+    if ((uint64_t)width * (uint64_t)height > max_pixels) {
+        code = CIMAGEIO_ERROR_TOO_LARGE;
+        snprintf(error.text, sizeof error.text, "%ux%u pixels exceeds the limit of %llu pixels",
+                 width, height, (unsigned long long)max_pixels);
+        longjmp(error.jump, 1);
+    }
+    int depth = png_get_bit_depth(png, info), type = png_get_color_type(png, info);
+    /* Everything becomes RGBA of 8 or 16 bits, as stored (no gamma applied). */
+    png_set_expand(png);
+    png_set_gray_to_rgb(png);
+    if (!(type & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS)) {
+        png_set_add_alpha(png, depth == 16 ? 0xFFFF : 0xFF, PNG_FILLER_AFTER);
+    }
+    if (depth == 16) {
+        uint16_t probe = 1;
+        if (*(uint8_t *)&probe == 1) png_set_swap(png); /* to host byte order */
+    }
+    png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    size_t stride = png_get_rowbytes(png, info);
+    size_t bytes = depth == 16 ? 2 : 1;
+    if (stride != (size_t)width * 4 * bytes) {
+        code = CIMAGEIO_ERROR_UNSUPPORTED;
+        snprintf(error.text, sizeof error.text, "unexpected PNG layout");
+        longjmp(error.jump, 1);
+    }
+    buffer = malloc(stride * height);
+    rows = malloc(sizeof(png_bytep) * height);
+    if (buffer == NULL || rows == NULL) {
+        code = CIMAGEIO_ERROR_MEMORY;
+        snprintf(error.text, sizeof error.text, "cannot allocate %zu bytes", stride * height);
+        longjmp(error.jump, 1);
+    }
+    for (png_uint_32 y = 0; y < height; y++) rows[y] = buffer + stride * y;
+    png_read_image(png, rows);
+    png_read_end(png, NULL);
+
+    /* Transfer curve: sRGB unless the file gives another gamma. */
+    double gamma = 0;
+    if (!png_get_valid(png, info, PNG_INFO_sRGB) && png_get_gAMA(png, info, &gamma)) {
+        if (gamma > 0.44 && gamma < 0.47) gamma = 0; /* 1/2.2: the sRGB intent */
+    } else {
+        gamma = 0;
+    }
+    out->width = width;
+    out->height = height;
     out->channels = 4;
-    out->bytes_per_sample = 2;
+    out->bytes_per_sample = (uint32_t)bytes;
     out->orientation = 1;
+    out->file_gamma = gamma;
     out->pixels = buffer;
-    png_image_free(&image);
+    png_destroy_read_struct(&png, &info, NULL);
+    free(rows);
     fclose(file);
     return CIMAGEIO_OK;
 }

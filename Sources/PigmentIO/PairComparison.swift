@@ -40,6 +40,17 @@ public struct PairComparison: Sendable {
 
     /// Compares the photos at `before` and `after`; `mask` marks skin (white) in the before frame.
     public func compare(before: String, after: String, mask: String? = nil) throws(ComparisonError) -> ComparisonReport {
+        let (measuredBefore, measuredAfter) = try measure(before: before, after: after, mask: mask)
+        return ComparisonReport(
+            before: PhotoReport(file: before, measurement: measuredBefore),
+            after: PhotoReport(file: after, measurement: measuredAfter),
+            change: ChangeReport(PigmentChange(before: measuredBefore, after: measuredAfter)),
+            settings: SettingsReport(settings: analyzer.settings, mask: mask, maxPixels: decoder.maxPixels))
+    }
+
+    /// Measures both photos over the region they share (and the mask, if any).
+    public func measure(before: String, after: String, mask: String? = nil)
+        throws(ComparisonError) -> (before: PhotoMeasurement, after: PhotoMeasurement) {
         let beforeImage = try decode(before)
         let afterImage = try decode(after)
         let size = "\(beforeImage.width)x\(beforeImage.height)"
@@ -55,13 +66,8 @@ public struct PairComparison: Sendable {
             }
             roi = roi.intersection(Mask(plane: maskImage.green, threshold: 0.5)).intersection(maskImage.opaqueMask)
         }
-        let measuredBefore = try analyze(beforeImage, roi: roi, path: mask ?? before)
-        let measuredAfter = try analyze(afterImage, roi: roi, path: mask ?? after)
-        return ComparisonReport(
-            before: PhotoReport(file: before, measurement: measuredBefore),
-            after: PhotoReport(file: after, measurement: measuredAfter),
-            change: ChangeReport(PigmentChange(before: measuredBefore, after: measuredAfter)),
-            settings: SettingsReport(settings: analyzer.settings, mask: mask, maxPixels: decoder.maxPixels))
+        return (try analyze(beforeImage, roi: roi, path: mask ?? before),
+                try analyze(afterImage, roi: roi, path: mask ?? after))
     }
 
     private func decode(_ path: String) throws(ComparisonError) -> LinearImage {

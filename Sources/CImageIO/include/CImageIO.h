@@ -28,13 +28,17 @@ typedef enum {
 typedef struct {
     uint32_t width;
     uint32_t height;
-    /* PNG: 4 (R, G, B, A), 16-bit, linear light, alpha premultiplied.
+    /* PNG: 4 (R, G, B, A), 8 or 16 bits as stored (host byte order), coded
+     * with the file's transfer curve, alpha not premultiplied.
      * JPEG: 1 (gray) or 3 (R, G, B), 32-bit float, sRGB-encoded 0-1,
      * reconstructed from the DCT coefficients in floating point. */
     uint32_t channels;
     uint32_t bytes_per_sample;
     /* EXIF orientation 1-8 as stored in the file; 1 when absent. */
     uint32_t orientation;
+    /* PNG gAMA value (encoding exponent, e.g. 0.5) when the file states a
+     * gamma other than sRGB's; 0 means the sRGB curve. */
+    double file_gamma;
     void *pixels;
 } cimageio_image;
 

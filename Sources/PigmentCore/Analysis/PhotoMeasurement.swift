@@ -24,4 +24,21 @@ public struct PhotoMeasurement: Sendable, Equatable {
     public var noise: Double
     /// Excess a spot had to exceed in this photo (melanin units).
     public var threshold: Double
+
+    public init(width: Int, height: Int, roiPixels: Int, baselineMelanin: Double, pigmentedAreaPercent: Double,
+                hypopigmentedAreaPercent: Double, contrast: Double, unevenness: Double, spotCount: Int,
+                hypopigmentedSpotCount: Int, noise: Double, threshold: Double) {
+        self.width = width
+        self.height = height
+        self.roiPixels = roiPixels
+        self.baselineMelanin = baselineMelanin
+        self.pigmentedAreaPercent = pigmentedAreaPercent
+        self.hypopigmentedAreaPercent = hypopigmentedAreaPercent
+        self.contrast = contrast
+        self.unevenness = unevenness
+        self.spotCount = spotCount
+        self.hypopigmentedSpotCount = hypopigmentedSpotCount
+        self.noise = noise
+        self.threshold = threshold
+    }
 }

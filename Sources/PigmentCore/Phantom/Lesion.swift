@@ -22,6 +22,19 @@ public struct Lesion: Sendable, Equatable, Codable {
     /// Melanin excess at the core (melanin units); negative for hypopigmentation.
     public var amplitude: Double
 
+    public init(x: Double, y: Double, radius: Double, aspect: Double, angle: Double, wobble: Double,
+                lobes: Int, phase: Double, amplitude: Double) {
+        self.x = x
+        self.y = y
+        self.radius = radius
+        self.aspect = aspect
+        self.angle = angle
+        self.wobble = wobble
+        self.lobes = lobes
+        self.phase = phase
+        self.amplitude = amplitude
+    }
+
     /// Relative distance ρ of a point from the centre (1 on the half-maximum boundary).
     public func rho(x px: Double, y py: Double) -> Double {
         let dx = px - x, dy = py - y

@@ -13,9 +13,8 @@ public struct ImageDecoder: Sendable {
         self.maxPixels = maxPixels
     }
 
-    /// Decodes `path`. PNG: libpng converts to 16-bit linear light (keeping
-    /// 16-bit precision and the file's gamma); JPEG: sRGB decoded to
-    /// linear with the sRGB curve, then turned by its EXIF orientation.
+    /// Decodes `path` to linear light with the exact sRGB curve (or a PNG's own
+    /// gAMA), keeping 16-bit precision. JPEGs are turned by their EXIF orientation.
     /// JPEG samples are reconstructed from the DCT coefficients in floating
     /// point, so smooth skin does not band at whole 8-bit chroma codes.
     public func decode(_ path: String) throws(ImageFileError) -> LinearImage {
@@ -65,23 +64,33 @@ public struct ImageDecoder: Sendable {
         }
     }
 
+    /// Coded value (0–1) to linear light: sRGB, or a power law for a PNG gAMA.
+    static func transferCurve(fileGamma: Double) -> (Float) -> Float {
+        guard fileGamma > 0 else { return SRGB.decodeFast }
+        let exponent = Float(1 / fileGamma)
+        return { powf($0, exponent) }
+    }
+
     /// Converts the C layer's interleaved samples to linear planes.
     static func linearImage(from raw: cimageio_image) -> LinearImage {
         let w = Int(raw.width), h = Int(raw.height), n = w * h
         var red = [Float](repeating: 0, count: n), green = red, blue = red
-        if raw.bytes_per_sample == 2 {
-            // 16-bit linear RGBA with premultiplied alpha.
+        if raw.channels == 4 {
+            // PNG: straight RGBA codes of 8 or 16 bits.
+            let decode = transferCurve(fileGamma: raw.file_gamma)
             var opacity = [Float](repeating: 0, count: n)
             var translucent = false
-            let samples = raw.pixels.assumingMemoryBound(to: UInt16.self)
+            let sixteen = raw.bytes_per_sample == 2
+            let wide = raw.pixels.assumingMemoryBound(to: UInt16.self)
+            let narrow = raw.pixels.assumingMemoryBound(to: UInt8.self)
+            let scale: Float = sixteen ? 1 / 65535 : 1 / 255
+            func sample(_ k: Int) -> Float { sixteen ? Float(wide[k]) * scale : Float(narrow[k]) * scale }
             for i in 0..<n {
-                let a = Float(samples[4 * i + 3]) / 65535
-                opacity[i] = a
-                if a < 1 { translucent = true }
-                let scale: Float = a > 0 ? 1 / (65535 * a) : 0
-                red[i] = min(1, Float(samples[4 * i]) * scale)
-                green[i] = min(1, Float(samples[4 * i + 1]) * scale)
-                blue[i] = min(1, Float(samples[4 * i + 2]) * scale)
+                opacity[i] = sample(4 * i + 3)
+                if opacity[i] < 1 { translucent = true }
+                red[i] = decode(sample(4 * i))
+                green[i] = decode(sample(4 * i + 1))
+                blue[i] = decode(sample(4 * i + 2))
             }
             return LinearImage(red: Plane(width: w, height: h, samples: red),
                                green: Plane(width: w, height: h, samples: green),

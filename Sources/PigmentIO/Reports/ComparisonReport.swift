@@ -141,6 +141,13 @@ public struct ComparisonReport: Sendable, Equatable, Codable {
     public var after: PhotoReport
     public var change: ChangeReport
     public var settings: SettingsReport
+
+    public init(before: PhotoReport, after: PhotoReport, change: ChangeReport, settings: SettingsReport) {
+        self.before = before
+        self.after = after
+        self.change = change
+        self.settings = settings
+    }
 }
 
 /// Reported numbers keep six decimals: beyond that they are noise.

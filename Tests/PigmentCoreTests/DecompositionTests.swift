@@ -1,0 +1,53 @@
+import Foundation
+import PigmentCore
+import XCTest
+
+/// Melanin must respond to melanin only: not to exposure, shading or redness.
+final class DecompositionTests: XCTestCase {
+    let vectors = AbsorptionVectors.standard
+
+    /// A 4×1 image whose optical density is `density` in every pixel.
+    func image(density: RGB, gain: Double = 1) -> LinearImage {
+        func plane(_ od: Double) -> Plane { Plane(width: 4, height: 1, value: Float(gain * exp(-od))) }
+        return LinearImage(red: plane(density.r), green: plane(density.g), blue: plane(density.b))
+    }
+
+    func melanin(_ image: LinearImage) throws -> Float {
+        try XCTUnwrap(Decomposition(vectors: vectors)).melanin(of: image).samples[0]
+    }
+
+    let skin = RGB(0.4, 1.0, 1.4)
+
+    func testExposureChangeDoesNotChangeMelanin() throws {
+        XCTAssertEqual(try melanin(image(density: skin, gain: 0.8)), try melanin(image(density: skin)), accuracy: 1e-5)
+    }
+
+    func testAddedHemoglobinDoesNotChangeMelanin() throws {
+        let red = skin + 0.3 * vectors.hemoglobin
+        XCTAssertEqual(try melanin(image(density: red)), try melanin(image(density: skin)), accuracy: 1e-5)
+    }
+
+    func testAddedMelaninReadsInMelaninUnits() throws {
+        let darker = skin + 0.2 * vectors.melanin
+        XCTAssertEqual(try melanin(image(density: darker)) - melanin(image(density: skin)), 0.2, accuracy: 1e-5)
+    }
+
+    func testVectorsAlongShadingAreRejected() {
+        XCTAssertNil(AbsorptionVectors(parsing: "1,1,1;0.06,1,0.73"))
+        XCTAssertNil(AbsorptionVectors(parsing: "0.7,1,1.7;0.7,1,1.7"))
+        XCTAssertNil(AbsorptionVectors(parsing: "not vectors"))
+    }
+
+    func testParsedVectorsAreNormalised() throws {
+        let parsed = try XCTUnwrap(AbsorptionVectors(parsing: "2,3,5;0.1,2,1.4"))
+        XCTAssertEqual(parsed.melanin.length, 1, accuracy: 1e-12)
+        XCTAssertEqual(parsed.hemoglobin.length, 1, accuracy: 1e-12)
+    }
+
+    func testDefaultVectorsFollowThePhysics() {
+        let m = vectors.melanin, h = vectors.hemoglobin
+        XCTAssertTrue(m.b > m.g && m.g > m.r, "melanin absorbance falls with wavelength")
+        XCTAssertEqual(m.b / m.g, pow(465.0 / 540.0, -3.5), accuracy: 1e-9)
+        XCTAssertTrue(h.g > h.b && h.b > h.r, "hemoglobin absorbs most in green, least in red")
+    }
+}

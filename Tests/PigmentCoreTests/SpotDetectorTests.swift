@@ -1,0 +1,72 @@
+import PigmentCore
+import XCTest
+
+/// Extents follow the half-maximum rule; size, polarity and the ROI edge are respected.
+final class SpotDetectorTests: XCTestCase {
+    let size = 96
+
+    func excessPlane(_ lesions: [Lesion]) -> Plane {
+        var plane = Plane(width: size, height: size)
+        for y in 0..<size {
+            for x in 0..<size {
+                plane[x, y] = Float(lesions.reduce(0) { $0 + $1.excess(x: Double(x), y: Double(y)) })
+            }
+        }
+        return plane
+    }
+
+    func disc(amplitude: Double, radius: Double = 12, x: Double = 48, y: Double = 48) -> Lesion {
+        Lesion(x: x, y: y, radius: radius, aspect: 1, angle: 0, wobble: 0, lobes: 3, phase: 0, amplitude: amplitude)
+    }
+
+    func detect(_ plane: Plane, roi: Mask? = nil, seedable: Mask? = nil, polarity: SpotDetector.Polarity = .darker,
+                minimumArea: Int = 20) -> SpotMap {
+        let all = Mask(width: size, height: size)
+        return SpotDetector.detect(excess: plane, roi: roi ?? all, seedable: seedable ?? roi ?? all,
+                                   threshold: 0.1, minimumArea: minimumArea, polarity: polarity)
+    }
+
+    func testExtentIsTheHalfMaximumFootprint() {
+        let spots = detect(excessPlane([disc(amplitude: 0.3)]))
+        XCTAssertEqual(spots.spots.count, 1)
+        XCTAssertEqual(Double(spots.extent.population), Double.pi * 144, accuracy: 0.04 * Double.pi * 144)
+    }
+
+    func testEvenlyFadedSpotKeepsItsExtent() {
+        let strong = detect(excessPlane([disc(amplitude: 0.4)])).extent.population
+        let faded = detect(excessPlane([disc(amplitude: 0.24)])).extent.population
+        // Same outline to within half a pixel of radius (a ring of area πR).
+        XCTAssertEqual(Double(faded), Double(strong), accuracy: Double.pi * 12)
+    }
+
+    func testCoreIsTheSpotsOwnDarkness() throws {
+        let spot = try XCTUnwrap(detect(excessPlane([disc(amplitude: 0.3)])).spots.first)
+        XCTAssertEqual(spot.core, 0.3, accuracy: 0.01)
+    }
+
+    func testSpotBelowThresholdIsNotFound() {
+        XCTAssertTrue(detect(excessPlane([disc(amplitude: 0.09)])).spots.isEmpty)
+    }
+
+    func testSpotSmallerThanMinimumAreaIsIgnored() {
+        XCTAssertTrue(detect(excessPlane([disc(amplitude: 0.3, radius: 2)]), minimumArea: 30).spots.isEmpty)
+    }
+
+    func testLighterSpotIsFoundOnlyWithLighterPolarity() {
+        let plane = excessPlane([disc(amplitude: -0.3)])
+        XCTAssertTrue(detect(plane, polarity: .darker).spots.isEmpty)
+        XCTAssertEqual(detect(plane, polarity: .lighter).spots.count, 1)
+    }
+
+    func testTwoSeparateSpotsAreCountedApart() {
+        let spots = detect(excessPlane([disc(amplitude: 0.3, radius: 8, x: 24, y: 24), disc(amplitude: 0.2, radius: 8, x: 70, y: 70)]))
+        XCTAssertEqual(spots.spots.count, 2)
+    }
+
+    func testEdgeBandCannotSeedASpot() {
+        var seedable = Mask(width: size, height: size)
+        for y in 0..<size { for x in 0..<10 { seedable[x, y] = false } }
+        let plane = excessPlane([disc(amplitude: 0.3, radius: 4, x: 4, y: 48)])
+        XCTAssertTrue(detect(plane, seedable: seedable).spots.isEmpty)
+    }
+}

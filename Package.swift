@@ -39,6 +39,6 @@ let package = Package(
         ),
         .testTarget(name: "PigmentCoreTests", dependencies: ["PigmentCore"]),
         .testTarget(name: "PigmentIOTests", dependencies: ["PigmentIO", "PigmentCore"]),
-        .testTarget(name: "PigmentCLITests", dependencies: ["PigmentIO", "PigmentCore"]),
+        .testTarget(name: "PigmentCLITests", dependencies: ["pigment"]),
     ]
 )

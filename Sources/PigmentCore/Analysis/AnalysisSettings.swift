@@ -12,8 +12,10 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
     /// Detection threshold in units of the photo's own noise-and-texture
     /// standard deviation of the excess map.
     public var thresholdSigmas: Double
-    /// Smallest excess that counts as a spot, in melanin units, whatever the noise
-    /// (about a just-noticeable 2.4 % change in luminance on light skin).
+    /// Smallest excess that counts as a spot, in melanin units, whatever the noise.
+    /// 0.10 darkens light skin by about 4 % in luminance and is about 1.3 codes of
+    /// 8-bit JPEG chroma: below that, JPEG quantization (quality 85–92) alone
+    /// makes spots.
     public var contrastFloor: Double
     /// Smallest spot diameter, as a fraction of the long side; the minimum
     /// area is that of a disc of this diameter.

@@ -52,7 +52,11 @@ extension ComparisonReport {
     /// A before/after/change table.
     public var text: String {
         func f(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
-        func signed(_ v: Double, _ digits: Int) -> String { (v >= 0 ? "+" : "") + f(v, digits) }
+        func signed(_ v: Double, _ digits: Int) -> String {
+            let scale = pow(10, Double(digits))
+            let rounded = (v * scale).rounded() / scale + 0  // + 0 turns -0 into 0
+            return (rounded >= 0 ? "+" : "") + f(rounded, digits)
+        }
         let rows: [[String]] = [
             ["metric", "before", "after", "change"],
             ["pigmented area (% of ROI)", f(before.pigmentedAreaPercent, 2), f(after.pigmentedAreaPercent, 2),

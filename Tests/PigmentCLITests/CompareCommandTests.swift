@@ -1,0 +1,116 @@
+import Foundation
+import XCTest
+
+/// `pigment compare` end to end: formats, exit codes and one-line errors.
+final class CompareCommandTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("pigment-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func compare(_ pair: String, _ extra: [String] = []) throws -> CLIRunner.Result {
+        let files = CLIRunner.pair(pair)
+        return try CLIRunner.run(["compare", files[0], files[1], "--mask", files[2]] + extra)
+    }
+
+    func assertOneLineError(_ result: CLIRunner.Result, status: Int32, mentioning text: String,
+                            file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(result.status, status, result.stderr, file: file, line: line)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr, file: file, line: line)
+        XCTAssertTrue(result.stderr.hasPrefix("pigment: "), result.stderr, file: file, line: line)
+        XCTAssertTrue(result.stderr.contains(text), result.stderr, file: file, line: line)
+        XCTAssertEqual(result.stdout, "", file: file, line: line)
+    }
+
+    func testTextTableIsTheDefault() throws {
+        let result = try compare("fade")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("pigmented area (% of ROI)"))
+        XCTAssertTrue(result.stdout.contains("contrast (melanin units)"))
+    }
+
+    func testJSONReportsFadeAsContrastLossAtSteadyArea() throws {
+        let result = try compare("fade", ["--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let change = try XCTUnwrap(json["change"] as? [String: Any])
+        XCTAssertEqual(try XCTUnwrap(change["pigmented_area_pp"] as? Double), 0, accuracy: 0.5)
+        XCTAssertLessThan(try XCTUnwrap(change["contrast_pct"] as? Double), -25)
+        XCTAssertNotNil(json["settings"] as? [String: Any])
+    }
+
+    func testCSVHasAHeaderAndOneRow() throws {
+        let result = try compare("shrink", ["--format", "csv"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines[0].hasPrefix("before_file,after_file,"))
+    }
+
+    func testOutputFileIsWrittenWhole() throws {
+        let output = folder.appendingPathComponent("report.json").path
+        let result = try compare("clear", ["--format", "json", "--output", output])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        let data = try Data(contentsOf: URL(fileURLWithPath: output))
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: data))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["report.json"], "no temporary file left")
+    }
+
+    func testOutputOverAnInputIsRefused() throws {
+        let files = CLIRunner.pair("clear")
+        let result = try CLIRunner.run(["compare", files[0], files[1], "--output", files[1]])
+        assertOneLineError(result, status: 2, mentioning: "would overwrite the input")
+    }
+
+    func testCorruptPhotoExitsWithThreeNamingTheFile() throws {
+        let broken = folder.appendingPathComponent("broken.jpg")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.pair("fade")[0]))
+        try bytes.prefix(bytes.count / 3).write(to: broken)
+        let result = try CLIRunner.run(["compare", broken.path, CLIRunner.pair("fade")[1]])
+        assertOneLineError(result, status: 3, mentioning: broken.path)
+    }
+
+    func testMissingPhotoExitsWithThree() throws {
+        let missing = folder.appendingPathComponent("missing.png").path
+        assertOneLineError(try CLIRunner.run(["compare", missing, missing]), status: 3, mentioning: missing)
+    }
+
+    func testPhotosOfDifferentSizesExitWithFour() throws {
+        let result = try CLIRunner.run(["compare", CLIRunner.pair("png")[0], CLIRunner.pair("fade")[1]])
+        assertOneLineError(result, status: 4, mentioning: "differs from")
+    }
+
+    func testMaskOfAnotherSizeExitsWithFour() throws {
+        let files = CLIRunner.pair("fade")
+        let result = try CLIRunner.run(["compare", files[0], files[1], "--mask", CLIRunner.pair("png")[2]])
+        assertOneLineError(result, status: 4, mentioning: "mask size")
+    }
+
+    func testUnknownOptionIsAUsageError() throws {
+        assertOneLineError(try compare("fade", ["--colour", "blue"]), status: 2, mentioning: "--colour")
+    }
+
+    func testMalformedVectorsAreAUsageError() throws {
+        assertOneLineError(try compare("fade", ["--vectors", "1,2,3"]), status: 2, mentioning: "--vectors")
+    }
+
+    func testCustomVectorsAreReportedInSettings() throws {
+        let result = try compare("fade", ["--format", "json", "--vectors", "0.69,1,1.69;0.06,1,0.73"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let settings = try XCTUnwrap(json["settings"] as? [String: Any])
+        let melanin = try XCTUnwrap(settings["melanin_vector"] as? [Double])
+        XCTAssertEqual(melanin[1], 1 / (0.69 * 0.69 + 1 + 1.69 * 1.69).squareRoot(), accuracy: 1e-5)
+    }
+
+    func testHelpExitsWithZero() throws {
+        let result = try CLIRunner.run(["compare", "--help"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("--mask"))
+    }
+}

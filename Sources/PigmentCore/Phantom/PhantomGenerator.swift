@@ -21,9 +21,10 @@ public struct PhantomGenerator: Sendable {
 
     /// Density of everything but melanin and hemoglobin (dermis, other chromophores).
     static let baseDensity = RGB(0.10, 0.30, 0.55)
-    /// Mean melanin and hemoglobin densities of the skin.
-    static let skinMelanin = 0.8
-    static let skinHemoglobin = 0.35
+    /// Mean melanin and hemoglobin densities of this subject's skin, drawn from
+    /// the seed: light to medium tones, pale to flushed.
+    public let skinMelanin: Double
+    public let skinHemoglobin: Double
     /// Linear reflectance of what lies outside the skin region.
     static let backdrop = RGB(0.06, 0.07, 0.10)
 
@@ -40,6 +41,10 @@ public struct PhantomGenerator: Sendable {
             }
         }
         mask = Mask(width: w, height: h, bits: bits)
+
+        var tone = SeededRandom(seed: spec.seed, stream: 4)
+        skinMelanin = tone.uniform(0.5...1.3)
+        skinHemoglobin = tone.uniform(0.25...0.5)
 
         var layout = SeededRandom(seed: spec.seed, stream: 1)
         lesions = LesionLayout.make(spec: spec, ellipse: (cx, cy, ax, ay), scale: scale, random: &layout)
@@ -60,7 +65,7 @@ public struct PhantomGenerator: Sendable {
 
     /// True melanin density (melanin units) of one photo.
     public func melanin(at moment: Moment) -> Plane {
-        var m = melaninTexture.map { Float(Self.skinMelanin) + $0 }
+        var m = melaninTexture.map { Float(skinMelanin) + $0 }
         addExcess(of: lesions(at: moment), to: &m)
         return Plane(width: spec.width, height: spec.height, samples: m)
     }
@@ -94,7 +99,7 @@ public struct PhantomGenerator: Sendable {
                 let reflectance: [Double]
                 if mask.bits[i] {
                     let mel = Double(m[i])
-                    let hb = Self.skinHemoglobin + Double(hemoglobinTexture[i]) + (erythema?[i] ?? 0)
+                    let hb = skinHemoglobin + Double(hemoglobinTexture[i]) + (erythema?[i] ?? 0)
                     let od = base + mel * vectors.melanin + hb * vectors.hemoglobin
                     reflectance = [exp(-od.r), exp(-od.g), exp(-od.b)]
                 } else {

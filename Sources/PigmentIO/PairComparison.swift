@@ -44,7 +44,7 @@ public struct PairComparison: Sendable {
         return ComparisonReport(
             before: PhotoReport(file: before, measurement: measuredBefore),
             after: PhotoReport(file: after, measurement: measuredAfter),
-            change: ChangeReport(PigmentChange(before: measuredBefore, after: measuredAfter)),
+            change: PigmentChange(before: measuredBefore, after: measuredAfter),
             settings: SettingsReport(settings: analyzer.settings, mask: mask, maxPixels: decoder.maxPixels))
     }
 
@@ -64,7 +64,9 @@ public struct PairComparison: Sendable {
             guard maskImage.width == beforeImage.width, maskImage.height == beforeImage.height else {
                 throw .maskMismatch(mask: mask, maskSize: "\(maskImage.width)x\(maskImage.height)", photoSize: size)
             }
-            roi = roi.intersection(Mask(plane: maskImage.green, threshold: 0.5)).intersection(maskImage.opaqueMask)
+            // Skin where the mask is at least mid-gray (sRGB code 128 of 255).
+            roi = roi.intersection(Mask(plane: maskImage.green, threshold: Float(SRGB.decode(0.5))))
+                .intersection(maskImage.opaqueMask)
         }
         return (try analyze(beforeImage, roi: roi, path: mask ?? before),
                 try analyze(afterImage, roi: roi, path: mask ?? after))

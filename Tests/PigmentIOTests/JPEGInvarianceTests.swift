@@ -50,3 +50,21 @@ final class JPEGInvarianceTests: XCTestCase {
         }
     }
 }
+
+/// JPEG chroma subsampling and block quantization must not create spots.
+final class JPEGArtefactTests: XCTestCase {
+    func testSkinWithoutLesionsHasNoSpotsAtQuality85() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let analyzer = try Analyzer()
+        for seed in UInt64(147)...148 {
+            let generator = PhantomGenerator(spec: PhantomSpec(seed: seed, width: 1024, height: 768,
+                                                               darkerLesions: 0, faintLesions: 0, lighterLesions: 0))
+            let path = folder.appendingPathComponent("clean-\(seed).jpg").path
+            try ImageEncoder.writeJPEG(generator.render(.before), to: path, options: .init(quality: 85))
+            let measured = try analyzer.analyze(try ImageDecoder().decode(path), roi: generator.mask).measurement
+            XCTAssertEqual(measured.spotCount, 0, "seed \(seed)")
+            XCTAssertEqual(measured.hypopigmentedSpotCount, 0, "seed \(seed)")
+        }
+    }
+}

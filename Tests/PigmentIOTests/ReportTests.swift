@@ -14,7 +14,7 @@ final class ReportTests: XCTestCase {
     func report(before: PhotoMeasurement, after: PhotoMeasurement) -> ComparisonReport {
         ComparisonReport(before: PhotoReport(file: "a,b.jpg", measurement: before),
                          after: PhotoReport(file: "after.jpg", measurement: after),
-                         change: ChangeReport(PigmentChange(before: before, after: after)),
+                         change: PigmentChange(before: before, after: after),
                          settings: SettingsReport(settings: .standard, mask: nil, maxPixels: 100))
     }
 

@@ -1,15 +1,3 @@
-/// Everything the analysis of one photo produced: its numbers and the maps
-/// behind them.
-public struct PhotoAnalysis: Sendable {
-    public var measurement: PhotoMeasurement
-    /// Melanin density per pixel (melanin units), before smoothing.
-    public var melanin: Plane
-    /// Local skin background of the smoothed melanin map.
-    public var background: Plane
-    public var darker: SpotMap
-    public var lighter: SpotMap
-}
-
 /// Measures pigmentation in a photo by one fixed rule (``AnalysisSettings``).
 public struct Analyzer: Sendable {
     public let settings: AnalysisSettings
@@ -86,36 +74,5 @@ public struct Analyzer: Sendable {
             threshold: Double(pass.threshold))
         return PhotoAnalysis(measurement: measurement, melanin: melanin, background: pass.background,
                              darker: pass.darker, lighter: pass.lighter)
-    }
-}
-
-/// One round of background estimation, noise estimation and detection.
-private struct DetectionPass {
-    var background: Plane
-    var noise: Float
-    var threshold: Float
-    var darker: SpotMap
-    var lighter: SpotMap
-    /// Pixels beyond the threshold either way, whether or not they formed a spot.
-    var suprathreshold: Mask
-
-    init(smooth: Plane, skin: Mask, roi: Mask, seedable: Mask, window: Int, minimumArea: Int, settings: AnalysisSettings) {
-        background = LocalBackground.estimate(smooth, valid: skin, window: window)
-        var excess = smooth
-        var residuals: [Float] = []
-        residuals.reserveCapacity(skin.bits.count)
-        for i in excess.samples.indices {
-            excess.samples[i] -= background.samples[i]
-            if skin.bits[i] { residuals.append(excess.samples[i]) }
-        }
-        noise = Statistics.robustSigma(residuals) ?? 0
-        threshold = max(Float(settings.thresholdSigmas) * noise, Float(settings.contrastFloor))
-        darker = SpotDetector.detect(excess: excess, roi: roi, seedable: seedable, threshold: threshold,
-                                     minimumArea: minimumArea, polarity: .darker)
-        lighter = SpotDetector.detect(excess: excess, roi: roi, seedable: seedable, threshold: threshold,
-                                      minimumArea: minimumArea, polarity: .lighter)
-        let t = threshold
-        suprathreshold = Mask(width: smooth.width, height: smooth.height,
-                              bits: excess.samples.map { abs($0) > t })
     }
 }

@@ -37,8 +37,9 @@ extension ComparisonReport {
     /// One CSV row matching ``csvHeader`` (empty cells for undefined changes).
     public var csvRow: String {
         func n(_ v: Double?) -> String { v.map { String(describing: $0) } ?? "" }
+        let before = self.before.measurement, after = self.after.measurement
         let fields: [String] = [
-            CSV.escape(before.file), CSV.escape(after.file), "\(before.width)", "\(before.height)", "\(before.roiPixels)",
+            CSV.escape(self.before.file), CSV.escape(self.after.file), "\(before.width)", "\(before.height)", "\(before.roiPixels)",
             n(before.baselineMelanin), n(after.baselineMelanin),
             n(before.pigmentedAreaPercent), n(after.pigmentedAreaPercent), n(change.pigmentedAreaPoints),
             n(before.hypopigmentedAreaPercent), n(after.hypopigmentedAreaPercent), n(change.hypopigmentedAreaPoints),
@@ -51,6 +52,7 @@ extension ComparisonReport {
 
     /// A before/after/change table.
     public var text: String {
+        let before = self.before.measurement, after = self.after.measurement
         func f(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
         func signed(_ v: Double, _ digits: Int) -> String {
             let scale = pow(10, Double(digits))
@@ -71,7 +73,7 @@ extension ComparisonReport {
             ["baseline melanin (units)", f(before.baselineMelanin, 3), f(after.baselineMelanin, 3), signed(change.baselineMelanin, 3)],
         ]
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var out = "before: \(before.file)\nafter:  \(after.file)\n"
+        var out = "before: \(self.before.file)\nafter:  \(self.after.file)\n"
         out += "size \(before.width)x\(before.height), region of interest \(before.roiPixels) pixels\n\n"
         for (index, row) in rows.enumerated() {
             let cells = row.enumerated().map { column, cell in

@@ -1,0 +1,19 @@
+/// One detected spot.
+public struct Spot: Sendable, Equatable {
+    /// Pixels in the spot's extent (where its excess is at least half its core excess).
+    public var area: Int
+    /// Core excess: the median excess over the inner half (by distance from its
+    /// edge) of the detection region, in melanin units (a magnitude: positive for
+    /// both darker and lighter spots).
+    public var core: Float
+    /// Centre of the extent, in pixels.
+    public var centerX: Double
+    public var centerY: Double
+}
+
+/// The spots of one kind (darker or lighter) found in an excess map.
+public struct SpotMap: Sendable, Equatable {
+    public var spots: [Spot]
+    /// Union of the spots' extents.
+    public var extent: Mask
+}

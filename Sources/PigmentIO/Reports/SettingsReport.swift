@@ -1,0 +1,51 @@
+import PigmentCore
+
+/// The settings a comparison was measured with.
+public struct SettingsReport: Sendable, Equatable, Codable {
+    public var melaninVector: [Double]
+    public var hemoglobinVector: [Double]
+    public var smoothing: Double
+    public var backgroundWindow: Double
+    public var thresholdSigmas: Double
+    public var contrastFloor: Double
+    public var minimumSpotDiameter: Double
+    public var mask: String?
+    public var maxPixels: Int
+
+    enum CodingKeys: String, CodingKey {
+        case melaninVector = "melanin_vector"
+        case hemoglobinVector = "hemoglobin_vector"
+        case smoothing
+        case backgroundWindow = "background_window"
+        case thresholdSigmas = "threshold_sigmas"
+        case contrastFloor = "contrast_floor"
+        case minimumSpotDiameter = "minimum_spot_diameter"
+        case mask
+        case maxPixels = "max_pixels"
+    }
+
+    public init(settings s: AnalysisSettings, mask: String?, maxPixels: Int) {
+        melaninVector = [s.vectors.melanin.r, s.vectors.melanin.g, s.vectors.melanin.b]
+        hemoglobinVector = [s.vectors.hemoglobin.r, s.vectors.hemoglobin.g, s.vectors.hemoglobin.b]
+        smoothing = s.smoothing
+        backgroundWindow = s.backgroundWindow
+        thresholdSigmas = s.thresholdSigmas
+        contrastFloor = s.contrastFloor
+        minimumSpotDiameter = s.minimumSpotDiameter
+        self.mask = mask
+        self.maxPixels = maxPixels
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(melaninVector, forKey: .melaninVector)
+        try c.encode(hemoglobinVector, forKey: .hemoglobinVector)
+        try c.encode(smoothing, forKey: .smoothing)
+        try c.encode(backgroundWindow, forKey: .backgroundWindow)
+        try c.encode(thresholdSigmas, forKey: .thresholdSigmas)
+        try c.encode(contrastFloor, forKey: .contrastFloor)
+        try c.encode(minimumSpotDiameter, forKey: .minimumSpotDiameter)
+        try c.encode(mask, forKey: .mask)
+        try c.encode(maxPixels, forKey: .maxPixels)
+    }
+}

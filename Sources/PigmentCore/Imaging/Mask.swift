@@ -30,21 +30,17 @@ public struct Mask: Sendable, Equatable {
     public var population: Int { bits.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
     /// Pixels set in both masks.
-    public func intersection(_ other: Mask) -> Mask {
-        precondition(width == other.width && height == other.height, "mask sizes differ")
-        return Mask(width: width, height: height, bits: zip(bits, other.bits).map { $0 && $1 })
-    }
+    public func intersection(_ other: Mask) -> Mask { combined(with: other) { $0 && $1 } }
 
     /// Pixels set in either mask.
-    public func union(_ other: Mask) -> Mask {
-        precondition(width == other.width && height == other.height, "mask sizes differ")
-        return Mask(width: width, height: height, bits: zip(bits, other.bits).map { $0 || $1 })
-    }
+    public func union(_ other: Mask) -> Mask { combined(with: other) { $0 || $1 } }
 
     /// Pixels set here but not in `other`.
-    public func subtracting(_ other: Mask) -> Mask {
+    public func subtracting(_ other: Mask) -> Mask { combined(with: other) { $0 && !$1 } }
+
+    private func combined(with other: Mask, _ rule: (Bool, Bool) -> Bool) -> Mask {
         precondition(width == other.width && height == other.height, "mask sizes differ")
-        return Mask(width: width, height: height, bits: zip(bits, other.bits).map { $0 && !$1 })
+        return Mask(width: width, height: height, bits: zip(bits, other.bits).map(rule))
     }
 
     /// Grows the set region by `radius` pixels (square structuring element, separable).

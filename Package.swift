@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -28,7 +29,10 @@ let package = Package(
         // Pure computation: images, colour, decomposition, detection, metrics, phantoms.
         .target(name: "PigmentCore"),
         // I/O: decoding and encoding files, reports, phantom files.
-        .target(name: "PigmentIO", dependencies: ["PigmentCore", "CImageIO"]),
+        .target(name: "PigmentIO", dependencies: [
+            "PigmentCore", "CImageIO",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The command-line tool.
         .executableTarget(
             name: "pigment",

@@ -9,11 +9,11 @@ struct Pigment: ParsableCommand {
         discussion: """
             pigment separates melanin-like tone from redness and lighting, finds darker and \
             lighter spots against the surrounding skin, and reports how their area (extent) \
-            and contrast (darkness) changed. Exit codes: 0 ok, 2 usage error, 3 unreadable or \
+            and contrast (darkness) changed. Exit codes: 0 ok, 1 regression (check), 2 usage error, 3 unreadable or \
             invalid image, 4 inputs that do not fit together, 5 output not written.
             """,
         version: "0.1.0",
-        subcommands: [Compare.self, Phantom.self]
+        subcommands: [Compare.self, Check.self, Phantom.self]
     )
 
     /// Runs the command; errors become one line on stderr and a documented exit code.

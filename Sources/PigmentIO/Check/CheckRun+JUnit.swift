@@ -1,16 +1,18 @@
-/// JUnit XML: one test case per fixture and metric, one per fixture checked
-/// against truth, and one per fixture-level problem (new, missing, changed,
-/// unreadable, settings).
+/// One test case of a check: a fixture's metric, its accuracy, or a
+/// fixture-level problem.
+struct CheckTestCase {
+    var fixture: String
+    var name: String
+    var failure: String?
+}
+
 extension CheckRun {
-    public var junit: String {
-        var cases: [String] = []
+    /// One case per fixture and metric, one per fixture checked against truth,
+    /// and one per fixture-level problem (new, missing, changed, unreadable, settings).
+    var testCases: [CheckTestCase] {
+        var cases: [CheckTestCase] = []
         func testcase(_ fixture: String, _ name: String, failure: String?) {
-            let head = "    <testcase classname=\"pigment.check.\(XML.escape(fixture))\" name=\"\(XML.escape(name))\""
-            if let failure {
-                cases.append(head + ">\n      <failure message=\"\(XML.escape(failure))\"/>\n    </testcase>")
-            } else {
-                cases.append(head + "/>")
-            }
+            cases.append(CheckTestCase(fixture: fixture, name: name, failure: failure))
         }
         for e in evaluations {
             testcase(e.fixture, e.metric, failure: e.passed ? nil
@@ -22,7 +24,17 @@ extension CheckRun {
         for finding in findings where ![.drift, .accuracy].contains(finding.kind) {
             testcase(finding.fixture ?? "settings", finding.kind.rawValue, failure: finding.message)
         }
-        let failures = cases.filter { $0.contains("<failure") }.count
+        return cases
+    }
+
+    /// JUnit XML of ``testCases``.
+    public var junit: String {
+        let cases = testCases.map { test in
+            let head = "    <testcase classname=\"pigment.check.\(XML.escape(test.fixture))\" name=\"\(XML.escape(test.name))\""
+            guard let failure = test.failure else { return head + "/>" }
+            return head + ">\n      <failure message=\"\(XML.escape(failure))\"/>\n    </testcase>"
+        }
+        let failures = testCases.filter { $0.failure != nil }.count
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites name="pigment check" tests="\(cases.count)" failures="\(failures)">

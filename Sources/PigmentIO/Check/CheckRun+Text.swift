@@ -1,8 +1,15 @@
 import Foundation
 
 extension CheckRun {
-    /// A summary line and a table of every problem.
+    /// A summary line, a table of every problem, and a closing count of test
+    /// cases (as in the JUnit report): `check: N passed, N failed`.
     public var text: String {
+        let cases = testCases
+        let failed = cases.filter { $0.failure != nil }.count
+        return problems + "check: \(cases.count - failed) passed, \(failed) failed\n"
+    }
+
+    private var problems: String {
         var out = passed
             ? "pigment check: all \(fixtures.count) fixtures within tolerance (\(evaluations.count) metrics"
                 + (accuracy.isEmpty ? ")\n" : ", \(accuracy.count) checked against truth)\n")

@@ -40,6 +40,19 @@ static void cimageio_jpeg_install_errors(cimageio_jpeg_error *error) {
     error->text[0] = '\0';
 }
 
+/* A JPEG may hold any number of progressive scans; thousands of tiny ones cost
+ * time without adding data. More than this many is refused. */
+#define CIMAGEIO_JPEG_MAX_SCANS 1000
+
+static void cimageio_jpeg_progress(j_common_ptr common) {
+    j_decompress_ptr info = (j_decompress_ptr)common;
+    if (info->input_scan_number > CIMAGEIO_JPEG_MAX_SCANS) {
+        cimageio_jpeg_error *error = (cimageio_jpeg_error *)info->err;
+        snprintf(error->text, sizeof error->text, "more than %d scans", CIMAGEIO_JPEG_MAX_SCANS);
+        longjmp(error->jump, 1);
+    }
+}
+
 int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
                          char *message, size_t message_size) {
     memset(out, 0, sizeof *out);
@@ -47,7 +60,16 @@ int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *
     if (file == NULL) {
         return cimageio_fail(CIMAGEIO_ERROR_OPEN, message, message_size, "%s", strerror(errno));
     }
+    int code = cimageio_jpeg_decode_stream(file, max_pixels, out, message, message_size);
+    fclose(file);
+    return code;
+}
+
+int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,
+                                char *message, size_t message_size) {
+    memset(out, 0, sizeof *out);
     struct jpeg_decompress_struct info;
+    struct jpeg_progress_mgr progress;
     cimageio_jpeg_error error;
     unsigned char *volatile buffer = NULL;
     volatile int code = CIMAGEIO_ERROR_CORRUPT;
@@ -58,10 +80,11 @@ int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *
         cimageio_fail(code, message, message_size, "%s", error.text);
         jpeg_destroy_decompress(&info);
         free(buffer);
-        fclose(file);
         return code;
     }
     jpeg_create_decompress(&info);
+    progress.progress_monitor = cimageio_jpeg_progress;
+    info.progress = &progress;
     jpeg_stdio_src(&info, file);
     jpeg_save_markers(&info, JPEG_APP0 + 1, 0xFFFF);
     jpeg_read_header(&info, TRUE);
@@ -88,13 +111,11 @@ int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *
     }
     if (fail_code != CIMAGEIO_OK) {
         jpeg_destroy_decompress(&info);
-        fclose(file);
         return fail_code;
     }
 
     if (info.num_components != 1 && info.num_components != 3) {
         jpeg_destroy_decompress(&info);
-        fclose(file);
         return cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
                              "JPEG with %d components is not supported", info.num_components);
     }
@@ -119,7 +140,6 @@ int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *
     out->orientation = orientation;
     out->pixels = buffer;
     jpeg_destroy_decompress(&info);
-    fclose(file);
     return CIMAGEIO_OK;
 }
 

@@ -30,6 +30,14 @@ int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *o
     if (file == NULL) {
         return cimageio_fail(CIMAGEIO_ERROR_OPEN, message, message_size, "%s", strerror(errno));
     }
+    int code = cimageio_png_decode_stream(file, max_pixels, out, message, message_size);
+    fclose(file);
+    return code;
+}
+
+int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,
+                               char *message, size_t message_size) {
+    memset(out, 0, sizeof *out);
     cimageio_png_error error;
     error.text[0] = '\0';
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &error, cimageio_png_error_fn,
@@ -37,7 +45,6 @@ int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *o
     png_infop info = png == NULL ? NULL : png_create_info_struct(png);
     if (info == NULL) {
         png_destroy_read_struct(&png, NULL, NULL);
-        fclose(file);
         return cimageio_fail(CIMAGEIO_ERROR_MEMORY, message, message_size, "cannot allocate a PNG reader");
     }
     unsigned char *volatile buffer = NULL;
@@ -48,10 +55,17 @@ int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *o
         png_destroy_read_struct(&png, &info, NULL);
         free(rows);
         free(buffer);
-        fclose(file);
         return code;
     }
     png_init_io(png, file);
+    /* Resource limits: no ancillary chunk may allocate more than 8 MB, at most
+     * 1000 of them are kept, and text and ICC chunks (which pigment does not use
+     * and which hold compressed data) are skipped undecompressed. */
+    png_set_user_limits(png, 1000000, 1000000);
+    png_set_chunk_cache_max(png, 1000);
+    png_set_chunk_malloc_max(png, 8u << 20);
+    static const png_byte skipped[] = "iCCP\0iTXt\0tEXt\0zTXt\0sPLT\0eXIf\0";
+    png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, skipped, 6);
     png_read_info(png, info);
     png_uint_32 width = png_get_image_width(png, info), height = png_get_image_height(png, info);
     if ((uint64_t)width * (uint64_t)height > max_pixels) {
@@ -107,7 +121,6 @@ int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *o
     out->pixels = buffer;
     png_destroy_read_struct(&png, &info, NULL);
     free(rows);
-    fclose(file);
     return CIMAGEIO_OK;
 }
 

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 typedef enum {
     CIMAGEIO_OK = 0,
@@ -50,6 +51,12 @@ int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *o
 
 int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
                          char *message, size_t message_size);
+
+/* The same, from an open stream (left open); used by the fuzz harnesses. */
+int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,
+                               char *message, size_t message_size);
+int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,
+                                char *message, size_t message_size);
 
 /* Writes a PNG. `channels` 1-4 (gray, gray+alpha, RGB, RGBA).
  * bytes_per_sample 1: sRGB-encoded 8-bit; 2: linear-light 16-bit. */

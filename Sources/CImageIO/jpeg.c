@@ -13,12 +13,25 @@
 typedef struct {
     struct jpeg_error_mgr manager;
     jmp_buf jump;
+    /* The cimageio_code to report: corrupt unless the error says otherwise. */
+    int code;
     char text[JMSG_LENGTH_MAX];
 } cimageio_jpeg_error;
 
 static void cimageio_jpeg_error_exit(j_common_ptr info) {
     cimageio_jpeg_error *error = (cimageio_jpeg_error *)info->err;
     (*info->err->format_message)(info, error->text);
+    switch (info->err->msg_code) {
+    case JERR_BAD_PRECISION: case JERR_SOF_UNSUPPORTED: case JERR_CONVERSION_NOTIMPL:
+    case JERR_NOT_COMPILED: case JERR_ARITH_NOTIMPL:
+        error->code = CIMAGEIO_ERROR_UNSUPPORTED;
+        break;
+    case JERR_OUT_OF_MEMORY:
+        error->code = CIMAGEIO_ERROR_MEMORY;
+        break;
+    default:
+        break;
+    }
     longjmp(error->jump, 1);
 }
 
@@ -37,6 +50,7 @@ static void cimageio_jpeg_install_errors(cimageio_jpeg_error *error) {
     error->manager.error_exit = cimageio_jpeg_error_exit;
     error->manager.emit_message = cimageio_jpeg_emit_message;
     error->manager.output_message = cimageio_jpeg_silent;
+    error->code = CIMAGEIO_ERROR_CORRUPT;
     error->text[0] = '\0';
 }
 
@@ -72,15 +86,14 @@ int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image 
     struct jpeg_progress_mgr progress;
     cimageio_jpeg_error error;
     unsigned char *volatile buffer = NULL;
-    volatile int code = CIMAGEIO_ERROR_CORRUPT;
 
     info.err = &error.manager;
     cimageio_jpeg_install_errors(&error);
     if (setjmp(error.jump)) {
-        cimageio_fail(code, message, message_size, "%s", error.text);
+        cimageio_fail(error.code, message, message_size, "%s", error.text);
         jpeg_destroy_decompress(&info);
         free(buffer);
-        return code;
+        return error.code;
     }
     jpeg_create_decompress(&info);
     progress.progress_monitor = cimageio_jpeg_progress;
@@ -127,7 +140,7 @@ int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image 
     int channels = info.num_components;
     buffer = malloc(width * height * (size_t)channels * sizeof(float));
     if (buffer == NULL || !cimageio_jpeg_reconstruct(&info, coefficients, (float *)buffer)) {
-        code = CIMAGEIO_ERROR_MEMORY;
+        error.code = CIMAGEIO_ERROR_MEMORY;
         snprintf(error.text, sizeof error.text, "cannot allocate memory for %zux%zu pixels", width, height);
         longjmp(error.jump, 1);
     }

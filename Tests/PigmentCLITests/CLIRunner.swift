@@ -15,7 +15,9 @@ struct CLIRunner {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs pigment; a run longer than `timeout` seconds is killed and reported
+    /// as status -1 (a hang).
+    static func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -23,10 +25,13 @@ struct CLIRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let deadline = DispatchTime.now() + timeout
+        DispatchQueue.global().asyncAfter(deadline: deadline) { if process.isRunning { process.terminate() } }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
+        let hung = process.terminationReason == .uncaughtSignal
+        return Result(status: hung ? -1 : process.terminationStatus,
                       stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
     }

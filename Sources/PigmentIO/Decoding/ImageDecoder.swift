@@ -46,7 +46,10 @@ public struct ImageDecoder: Sendable {
             throw .unreadable(path: path, reason: String(cString: strerror(EACCES)))
         }
         defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
+        let head: [UInt8]
+        do { head = [UInt8](try handle.read(upToCount: 8) ?? Data()) } catch {
+            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+        }
         guard !head.isEmpty else { throw .notAnImage(path: path, reason: "empty file") }
         guard let format = ImageFormat(signature: head) else {
             throw .notAnImage(path: path, reason: "neither PNG nor JPEG")

@@ -1,0 +1,18 @@
+/* libFuzzer harness for the PNG decoder (built by scripts/fuzz). */
+#include <stdint.h>
+#include <stdio.h>
+#include "CImageIO.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    if (size == 0) return 0;
+    FILE *file = fmemopen((void *)data, size, "rb");
+    if (file == NULL) return 0;
+    cimageio_image image;
+    char message[256];
+    /* 256 kilopixels: enough for any structure, small enough to stay fast. */
+    if (cimageio_png_decode_stream(file, 1u << 18, &image, message, sizeof message) == CIMAGEIO_OK) {
+        cimageio_image_free(&image);
+    }
+    fclose(file);
+    return 0;
+}

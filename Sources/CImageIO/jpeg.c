@@ -136,6 +136,13 @@ int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image 
      * than libjpeg's 8-bit integer output: smooth skin keeps the sub-code
      * precision the file holds instead of banding at whole chroma codes. */
     jvirt_barray_ptr *coefficients = jpeg_read_coefficients(&info);
+    for (int c = 0; c < info.num_components; c++) {
+        jpeg_component_info *component = &info.comp_info[c];
+        if (component->quant_table == NULL && info.quant_tbl_ptrs[component->quant_tbl_no] == NULL) {
+            snprintf(error.text, sizeof error.text, "component %d has no quantization table", c + 1);
+            longjmp(error.jump, 1);
+        }
+    }
     size_t width = info.image_width, height = info.image_height;
     int channels = info.num_components;
     buffer = malloc(width * height * (size_t)channels * sizeof(float));

@@ -41,6 +41,12 @@ struct Check: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
+        let target = URL(fileURLWithPath: baseline).standardizedFileURL.path
+        for (name, path) in [("--junit", junit), ("--markdown", markdown)] {
+            if let path, URL(fileURLWithPath: path).standardizedFileURL.path == target {
+                throw ValidationError("\(name) '\(path)' would overwrite the baseline")
+            }
+        }
         if !update && !FileManager.default.fileExists(atPath: baseline) {
             throw ValidationError("baseline '\(baseline)' does not exist (create it with --update)")
         }

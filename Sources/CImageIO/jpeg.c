@@ -138,7 +138,9 @@ int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image 
     jvirt_barray_ptr *coefficients = jpeg_read_coefficients(&info);
     for (int c = 0; c < info.num_components; c++) {
         jpeg_component_info *component = &info.comp_info[c];
-        if (component->quant_table == NULL && info.quant_tbl_ptrs[component->quant_tbl_no] == NULL) {
+        int table = component->quant_tbl_no;
+        if (component->quant_table == NULL
+            && (table < 0 || table >= NUM_QUANT_TBLS || info.quant_tbl_ptrs[table] == NULL)) {
             snprintf(error.text, sizeof error.text, "component %d has no quantization table", c + 1);
             longjmp(error.jump, 1);
         }

@@ -72,6 +72,7 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
             for (int k = 0; k < c; k++) free(planes[k]);
             return 0;
         }
+        /* The caller has checked that every component has a table. */
         JQUANT_TBL *table = component->quant_table != NULL ? component->quant_table
                                                             : info->quant_tbl_ptrs[component->quant_tbl_no];
         for (JDIMENSION by = 0; by < blocks_h; by++) {

@@ -42,14 +42,13 @@ public struct ImageDecoder: Sendable {
         guard (status.st_mode & S_IFMT) == S_IFREG else {
             throw .unreadable(path: path, reason: (status.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "not a regular file")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(path: path, reason: String(cString: strerror(EACCES)))
-        }
-        defer { try? handle.close() }
-        let head: [UInt8]
-        do { head = [UInt8](try handle.read(upToCount: 8) ?? Data()) } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
-        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var head = [UInt8](repeating: 0, count: 8)
+        let count = read(descriptor, &head, head.count)
+        guard count >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        head.removeLast(head.count - count)
         guard !head.isEmpty else { throw .notAnImage(path: path, reason: "empty file") }
         guard let format = ImageFormat(signature: head) else {
             throw .notAnImage(path: path, reason: "neither PNG nor JPEG")

@@ -24,8 +24,10 @@ public struct RegressionCheck: Sendable {
             run.findings.append(CheckFinding(kind: .settingsChanged, message: "settings differ from the baseline's: "
                                              + Self.differences(baseline.settings, settings)))
         }
-        for pair in pairs {
-            check(pair, against: baseline, into: &run)
+        // Measuring is the slow part: do it on every core, then compare in order.
+        let measurements = parallelMap(pairs) { pair in self.measure(pair) }
+        for (pair, measurement) in zip(pairs, measurements) {
+            check(pair, measurement, against: baseline, into: &run)
         }
         for id in (baseline?.fixtures.keys.sorted() ?? []) where !run.fixtures.contains(id) {
             run.findings.append(CheckFinding(kind: .missingFixture, fixture: id,
@@ -34,14 +36,37 @@ public struct RegressionCheck: Sendable {
         return run
     }
 
-    private func check(_ pair: FixturePair, against baseline: Baseline?, into run: inout CheckRun) {
+    /// A fixture's file hashes and measurements, or why it could not be measured.
+    private struct Measured: Sendable {
+        var hashes: [String: String]
+        var before: PhotoMeasurement
+        var after: PhotoMeasurement
+    }
+
+    private struct Unmeasurable: Error {
+        var message: String
+    }
+
+    private func measure(_ pair: FixturePair) -> Result<Measured, Unmeasurable> {
+        do {
+            let hashes = try pair.inputs.mapValues { (path: String) throws(ImageFileError) in try FileDigest.sha256(of: path) }
+            let measured = try comparison.measure(before: pair.before, after: pair.after, mask: pair.mask)
+            return .success(Measured(hashes: hashes, before: measured.before, after: measured.after))
+        } catch {
+            return .failure(Unmeasurable(message: "\(error)"))
+        }
+    }
+
+    private func check(_ pair: FixturePair, _ measurement: Result<Measured, Unmeasurable>,
+                       against baseline: Baseline?, into run: inout CheckRun) {
         let hashes: [String: String]
         let measured: (before: PhotoMeasurement, after: PhotoMeasurement)
-        do {
-            hashes = try pair.inputs.mapValues { (path: String) throws(ImageFileError) in try FileDigest.sha256(of: path) }
-            measured = try comparison.measure(before: pair.before, after: pair.after, mask: pair.mask)
-        } catch {
-            run.findings.append(CheckFinding(kind: .unreadable, fixture: pair.id, message: "\(error)"))
+        switch measurement {
+        case .success(let m):
+            hashes = m.hashes
+            measured = (m.before, m.after)
+        case .failure(let failure):
+            run.findings.append(CheckFinding(kind: .unreadable, fixture: pair.id, message: failure.message))
             return
         }
         let values = MetricValues.of(before: measured.before, after: measured.after)

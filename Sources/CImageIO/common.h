@@ -16,4 +16,12 @@ static inline int cimageio_fail(int code, char *message, size_t size, const char
     return code;
 }
 
+/* Decodes one image from an open stream (left open). */
+typedef int (*cimageio_stream_decoder)(FILE *file, uint64_t max_pixels, cimageio_image *out,
+                                       char *message, size_t message_size);
+
+/* Opens `path`, decodes it with `decode`, closes it. */
+int cimageio_decode_path(const char *path, cimageio_stream_decoder decode, uint64_t max_pixels,
+                         cimageio_image *out, char *message, size_t message_size);
+
 #endif

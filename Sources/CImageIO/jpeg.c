@@ -69,14 +69,7 @@ static void cimageio_jpeg_progress(j_common_ptr common) {
 
 int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
                          char *message, size_t message_size) {
-    memset(out, 0, sizeof *out);
-    FILE *file = fopen(path, "rb");
-    if (file == NULL) {
-        return cimageio_fail(CIMAGEIO_ERROR_OPEN, message, message_size, "%s", strerror(errno));
-    }
-    int code = cimageio_jpeg_decode_stream(file, max_pixels, out, message, message_size);
-    fclose(file);
-    return code;
+    return cimageio_decode_path(path, cimageio_jpeg_decode_stream, max_pixels, out, message, message_size);
 }
 
 int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,

@@ -25,14 +25,7 @@ static void cimageio_png_warning_fn(png_structp png, png_const_charp text) {
 
 int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
                         char *message, size_t message_size) {
-    memset(out, 0, sizeof *out);
-    FILE *file = fopen(path, "rb");
-    if (file == NULL) {
-        return cimageio_fail(CIMAGEIO_ERROR_OPEN, message, message_size, "%s", strerror(errno));
-    }
-    int code = cimageio_png_decode_stream(file, max_pixels, out, message, message_size);
-    fclose(file);
-    return code;
+    return cimageio_decode_path(path, cimageio_png_decode_stream, max_pixels, out, message, message_size);
 }
 
 int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,

@@ -1,4 +1,5 @@
-/* libFuzzer harness for the JPEG decoder (built by scripts/fuzz). */
+/* libFuzzer harness for one decoder, chosen at build time by scripts/fuzz:
+ * -DFUZZ_DECODE=cimageio_png_decode_stream or cimageio_jpeg_decode_stream. */
 #include <stdint.h>
 #include <stdio.h>
 #include "CImageIO.h"
@@ -10,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     cimageio_image image;
     char message[256];
     /* 256 kilopixels: enough for any structure, small enough to stay fast. */
-    if (cimageio_jpeg_decode_stream(file, 1u << 18, &image, message, sizeof message) == CIMAGEIO_OK) {
+    if (FUZZ_DECODE(file, 1u << 18, &image, message, sizeof message) == CIMAGEIO_OK) {
         cimageio_image_free(&image);
     }
     fclose(file);

@@ -37,16 +37,18 @@ public struct Analyzer: Sendable {
 
         // Background, noise and spots are refined together: spots found in one
         // pass are left out of the next pass's background and noise estimates.
+        func detect(on skin: Mask) -> DetectionPass {
+            DetectionPass(smooth: smooth, skin: skin, roi: roi, seedable: seedable, window: scale.window,
+                          minimumArea: scale.minimumArea, settings: settings)
+        }
         var skin = roi
-        var pass = DetectionPass(smooth: smooth, skin: skin, roi: roi, seedable: seedable, window: scale.window,
-                                 minimumArea: scale.minimumArea, settings: settings)
+        var pass = detect(on: skin)
         for _ in 0..<2 {
             let outliers = pass.darker.extent.union(pass.lighter.extent).union(pass.suprathreshold).dilated(by: guardBand)
             let next = roi.subtracting(outliers)
             guard next.population * 4 >= roiPixels else { break }
             skin = next
-            pass = DetectionPass(smooth: smooth, skin: skin, roi: roi, seedable: seedable, window: scale.window,
-                                 minimumArea: scale.minimumArea, settings: settings)
+            pass = detect(on: skin)
         }
 
         var roiSmooth: [Float] = []

@@ -66,13 +66,4 @@ public enum ImageEncoder {
             }
         }
     }
-
-    /// Writes in the format named by the path's extension (`.png`, `.jpg`, `.jpeg`).
-    public static func write(_ image: LinearImage, to path: String, jpeg: JPEGOptions = .init()) throws(ImageFileError) {
-        switch ImageFormat(pathExtension: URL(fileURLWithPath: path).pathExtension) {
-        case .png: try writePNG(image, to: path)
-        case .jpeg: try writeJPEG(image, to: path, options: jpeg)
-        case nil: throw .writeFailed(path: path, reason: "unknown image extension (use .png, .jpg or .jpeg)")
-        }
-    }
 }

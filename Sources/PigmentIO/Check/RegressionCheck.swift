@@ -70,10 +70,9 @@ public struct RegressionCheck: Sendable {
             return
         }
         let values = MetricValues.of(before: measured.before, after: measured.after)
+        let now = Dictionary(uniqueKeysWithValues: values.map { ($0.name, $0.value) })
         let expected = baseline?.fixtures[pair.id]
-        run.measured.fixtures[pair.id] = Baseline.Fixture(
-            files: hashes, metrics: Dictionary(uniqueKeysWithValues: values.map { ($0.name, $0.value) }),
-            tolerances: expected?.tolerances)
+        run.measured.fixtures[pair.id] = Baseline.Fixture(files: hashes, metrics: now, tolerances: expected?.tolerances)
 
         if let baseline, let expected {
             let changed = Set(hashes.keys).union(expected.files.keys).filter { hashes[$0] != expected.files[$0] }.sorted()
@@ -81,8 +80,7 @@ public struct RegressionCheck: Sendable {
                 run.findings.append(CheckFinding(kind: .changedFiles, fixture: pair.id,
                                                  message: "files differ from the baseline's: " + changed.joined(separator: ", ")))
             }
-            let names = values.map(\.name) + expected.metrics.keys.sorted().filter { name in !values.contains { $0.name == name } }
-            let now = Dictionary(uniqueKeysWithValues: values.map { ($0.name, $0.value) })
+            let names = values.map(\.name) + expected.metrics.keys.sorted().filter { now[$0] == nil }
             for name in names {
                 let old = expected.metrics[name], new = now[name]
                 let allowed = old.map { baseline.tolerance(for: name, fixture: pair.id).allowed(around: $0) }

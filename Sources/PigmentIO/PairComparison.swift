@@ -4,8 +4,12 @@ import PigmentCore
 public enum ComparisonError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A photo or mask could not be read.
     case image(ImageFileError)
-    /// The photos differ in size (alignment is not done yet).
+    /// The photos differ in size and alignment is off (`--no-align`).
     case sizeMismatch(before: String, after: String, beforeSize: String, afterSize: String)
+    /// No consistent map from the before photo onto the after photo was found.
+    case alignmentFailed(before: String, after: String)
+    /// The photos were aligned, but their skin structure agrees too little.
+    case poorAlignment(before: String, after: String, quality: Double, minimum: Double)
     /// The mask does not have the before photo's size.
     case maskMismatch(mask: String, maskSize: String, photoSize: String)
     /// The region to measure is empty or too small.
@@ -17,7 +21,12 @@ public enum ComparisonError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .image(let error): return error.description
         case .sizeMismatch(let b, let a, let bs, let asz):
-            return "\(a): size \(asz) differs from \(b) (\(bs)); photos must have the same size"
+            return "\(a): size \(asz) differs from \(b) (\(bs)); with --no-align photos must have the same size"
+        case .alignmentFailed(let b, let a):
+            return "\(a): cannot be aligned onto \(b) (no consistent match: different skin, or moved beyond ±15 % shift, ±15° rotation, 0.85–1.15 scale?)"
+        case .poorAlignment(let b, let a, let quality, let minimum):
+            return "\(a): alignment onto \(b) is poor (quality \(String(format: "%.2f", quality)) < \(String(format: "%.2f", minimum))): "
+                + "the photos may show different skin; check them, or use --allow-poor-alignment"
         case .maskMismatch(let mask, let ms, let ps):
             return "\(mask): mask size \(ms) differs from the before photo (\(ps))"
         case .regionTooSmall(let path, let pixels):
@@ -27,38 +36,60 @@ public enum ComparisonError: Error, Sendable, Equatable, CustomStringConvertible
     }
 }
 
-/// Reads a before/after pair (and optional mask) and measures both photos by
-/// the same rule over the same region.
+/// Both photos measured over the same skin in the before photo's frame.
+public struct MeasuredPair: Sendable {
+    public var before: PhotoMeasurement
+    public var after: PhotoMeasurement
+    public var alignment: AlignmentReport
+    /// Warnings for the reader (e.g. poor alignment accepted by the settings).
+    public var warnings: [String]
+    /// The after photo resampled into the before photo's frame.
+    public var alignedAfter: LinearImage
+}
+
+/// Reads a before/after pair (and optional mask), aligns the after photo onto
+/// the before photo, and measures both by the same rule over the same region.
 public struct PairComparison: Sendable {
     public let analyzer: Analyzer
     public let decoder: ImageDecoder
+    public let alignment: AlignmentSettings
 
-    public init(settings: AnalysisSettings = .standard, decoder: ImageDecoder = .init()) throws(ComparisonError) {
+    public init(settings: AnalysisSettings = .standard, alignment: AlignmentSettings = .standard,
+                decoder: ImageDecoder = .init()) throws(ComparisonError) {
         do { analyzer = try Analyzer(settings: settings) } catch { throw .invalidSettings(error.description) }
+        self.alignment = alignment
         self.decoder = decoder
     }
 
     /// Compares the photos at `before` and `after`; `mask` marks skin (white) in the before frame.
     public func compare(before: String, after: String, mask: String? = nil) throws(ComparisonError) -> ComparisonReport {
-        let (measuredBefore, measuredAfter) = try measure(before: before, after: after, mask: mask)
-        return ComparisonReport(
-            before: PhotoReport(file: before, measurement: measuredBefore),
-            after: PhotoReport(file: after, measurement: measuredAfter),
-            change: PigmentChange(before: measuredBefore, after: measuredAfter),
-            settings: SettingsReport(settings: analyzer.settings, mask: mask, maxPixels: decoder.maxPixels))
+        let measured = try measure(before: before, after: after, mask: mask)
+        return report(measured, before: before, after: after, mask: mask)
     }
 
-    /// Measures both photos over the region they share (and the mask, if any).
-    public func measure(before: String, after: String, mask: String? = nil)
-        throws(ComparisonError) -> (before: PhotoMeasurement, after: PhotoMeasurement) {
+    /// The report of a measured pair.
+    public func report(_ measured: MeasuredPair, before: String, after: String, mask: String?) -> ComparisonReport {
+        ComparisonReport(
+            before: PhotoReport(file: before, measurement: measured.before),
+            after: PhotoReport(file: after, measurement: measured.after),
+            change: PigmentChange(before: measured.before, after: measured.after),
+            alignment: measured.alignment,
+            warnings: measured.warnings,
+            settings: settingsReport(mask: mask))
+    }
+
+    /// The settings as reports and baselines record them.
+    public func settingsReport(mask: String?) -> SettingsReport {
+        SettingsReport(settings: analyzer.settings, alignment: alignment, mask: mask, maxPixels: decoder.maxPixels)
+    }
+
+    /// Aligns the after photo onto the before photo and measures both over the
+    /// skin they share (and the mask, if any).
+    public func measure(before: String, after: String, mask: String? = nil) throws(ComparisonError) -> MeasuredPair {
         let beforeImage = try decode(before)
         let afterImage = try decode(after)
         let size = "\(beforeImage.width)x\(beforeImage.height)"
-        guard afterImage.width == beforeImage.width, afterImage.height == beforeImage.height else {
-            throw .sizeMismatch(before: before, after: after, beforeSize: size,
-                                afterSize: "\(afterImage.width)x\(afterImage.height)")
-        }
-        var roi = beforeImage.opaqueMask.intersection(afterImage.opaqueMask)
+        var roi = beforeImage.opaqueMask
         if let mask {
             let maskImage = try decode(mask)
             guard maskImage.width == beforeImage.width, maskImage.height == beforeImage.height else {
@@ -68,8 +99,47 @@ public struct PairComparison: Sendable {
             roi = roi.intersection(Mask(plane: maskImage.green, threshold: Float(SRGB.decode(0.5))))
                 .intersection(maskImage.opaqueMask)
         }
-        return (try analyze(beforeImage, roi: roi, path: mask ?? before),
-                try analyze(afterImage, roi: roi, path: mask ?? after))
+
+        var warnings: [String] = []
+        let transform: AffineTransform
+        var quality: Double?
+        if let model = alignment.model {
+            guard let registration = Registration(model: model, vectors: analyzer.settings.vectors),
+                  let result = registration.register(before: beforeImage, after: afterImage)
+            else { throw .alignmentFailed(before: before, after: after) }
+            if result.quality < alignment.minimumQuality {
+                let error = ComparisonError.poorAlignment(before: before, after: after, quality: result.quality,
+                                                          minimum: alignment.minimumQuality)
+                guard alignment.allowPoor else { throw error }
+                warnings.append(error.description.replacingOccurrences(
+                    of: "; check them, or use --allow-poor-alignment", with: "; measured anyway (--allow-poor-alignment)"))
+            }
+            transform = result.transform
+            quality = result.quality
+        } else {
+            guard afterImage.width == beforeImage.width, afterImage.height == beforeImage.height else {
+                throw .sizeMismatch(before: before, after: after, beforeSize: size,
+                                    afterSize: "\(afterImage.width)x\(afterImage.height)")
+            }
+            transform = .identity
+        }
+
+        let aligned: LinearImage
+        let covered: Mask
+        if alignment.model == nil {
+            (aligned, covered) = (afterImage, Mask(width: afterImage.width, height: afterImage.height))
+        } else {
+            (aligned, covered) = Warp.into(width: beforeImage.width, height: beforeImage.height,
+                                           from: afterImage, through: transform)
+        }
+        let region = roi.intersection(covered).intersection(aligned.opaqueMask)
+        let report = AlignmentReport(method: alignment.model?.rawValue ?? "none", transform: transform,
+                                     beforeSize: (beforeImage.width, beforeImage.height),
+                                     afterSize: (afterImage.width, afterImage.height), quality: quality,
+                                     roiPixels: roi.population, coveredPixels: roi.intersection(covered).population)
+        return MeasuredPair(before: try analyze(beforeImage, roi: region, path: mask ?? before),
+                            after: try analyze(aligned, roi: region, path: mask ?? after),
+                            alignment: report, warnings: warnings, alignedAfter: aligned)
     }
 
     private func decode(_ path: String) throws(ComparisonError) -> LinearImage {

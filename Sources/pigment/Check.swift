@@ -38,6 +38,8 @@ struct Check: ParsableCommand {
     @Option(help: "Report format on stdout: text or json.")
     var format: CheckFormat = .text
 
+    @OptionGroup var alignment: AlignmentOptions
+
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
@@ -61,7 +63,7 @@ struct Check: ParsableCommand {
         }
         let result: CheckRun
         do {
-            let comparison = try PairComparison(settings: analysis.settings, decoder: ImageDecoder(maxPixels: analysis.maxPixels))
+            let comparison = try PairComparison(settings: analysis.settings, alignment: alignment.settings, decoder: ImageDecoder(maxPixels: analysis.maxPixels))
             result = try RegressionCheck(comparison: comparison).run(root: fixturesDir, baseline: stored)
         } catch let error as ComparisonError {
             throw CommandFailure(error)

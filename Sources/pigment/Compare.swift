@@ -8,10 +8,12 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare pigmentation between a before and an after photo.",
         discussion: """
-            Both photos (PNG or JPEG, same size) are measured by the same rule over the same \
-            skin: the --mask (white = skin, in the before photo's frame), or the whole frame. \
-            Area is the share of skin covered by spots' extents; contrast is how much darker \
-            they are than the skin around them, in melanin units.
+            The after photo is aligned onto the before photo (shift, rotation, scale; any size \
+            or orientation), then both are measured by the same rule over the same skin: the \
+            --mask (white = skin, in the before photo's frame), or the whole frame, less what \
+            the after photo does not cover. Area is the share of skin covered by spots' \
+            extents; contrast is how much darker they are than the skin around them, in \
+            melanin units.
             """)
 
     @Argument(help: "The photo taken before treatment.")
@@ -29,26 +31,45 @@ struct Compare: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
+    @Option(help: "Also write the after photo, aligned into the before photo's frame, to this PNG or JPEG file.")
+    var saveAligned: String?
+
+    @OptionGroup var alignment: AlignmentOptions
+
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
-        if let output {
-            let target = URL(fileURLWithPath: output).standardizedFileURL.path
+        for (name, path) in [("--output", output), ("--save-aligned", saveAligned)] {
+            guard let path else { continue }
+            let target = URL(fileURLWithPath: path).standardizedFileURL.path
             for input in [before, after, mask].compactMap({ $0 })
             where URL(fileURLWithPath: input).standardizedFileURL.path == target {
-                throw ValidationError("--output '\(output)' would overwrite the input '\(input)'")
+                throw ValidationError("\(name) '\(path)' would overwrite the input '\(input)'")
             }
+        }
+        if let saveAligned, ImageFormat(pathExtension: URL(fileURLWithPath: saveAligned).pathExtension) == nil {
+            throw ValidationError("--save-aligned '\(saveAligned)' must end in .png, .jpg or .jpeg")
+        }
+        if saveAligned != nil, output != nil, saveAligned == output {
+            throw ValidationError("--save-aligned and --output name the same file")
         }
     }
 
     func run() throws {
         let report: ComparisonReport
         do {
-            let comparison = try PairComparison(settings: analysis.settings,
+            let comparison = try PairComparison(settings: analysis.settings, alignment: alignment.settings,
                                                 decoder: ImageDecoder(maxPixels: analysis.maxPixels))
-            report = try comparison.compare(before: before, after: after, mask: mask)
-        } catch {
+            let measured = try comparison.measure(before: before, after: after, mask: mask)
+            report = comparison.report(measured, before: before, after: after, mask: mask)
+            if let saveAligned {
+                do { try ImageEncoder.write(measured.alignedAfter, to: saveAligned) } catch { throw CommandFailure(error) }
+            }
+        } catch let error as ComparisonError {
             throw CommandFailure(error)
+        }
+        for warning in report.warnings {
+            FileHandle.standardError.write(Data("pigment: warning: \(warning)\n".utf8))
         }
         let text = report.rendered(as: format)
         if let output {

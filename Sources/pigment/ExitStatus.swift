@@ -10,7 +10,8 @@ enum ExitStatus: Int32 {
     case usage = 2
     /// An input image (or mask) is missing, unreadable, corrupt or unsupported.
     case badImage = 3
-    /// The inputs do not fit together: sizes differ, the mask is empty or too small.
+    /// The inputs do not fit together: they cannot be aligned, sizes differ,
+    /// the mask is empty or too small.
     case incompatibleInputs = 4
     /// An output file could not be written.
     case cannotWrite = 5
@@ -33,7 +34,8 @@ struct CommandFailure: Error {
     init(_ error: ComparisonError) {
         switch error {
         case .image(let image): self.init(image)
-        case .sizeMismatch, .maskMismatch, .regionTooSmall: self.init(.incompatibleInputs, error.description)
+        case .sizeMismatch, .maskMismatch, .regionTooSmall, .alignmentFailed, .poorAlignment:
+            self.init(.incompatibleInputs, error.description)
         case .invalidSettings: self.init(.usage, error.description)
         }
     }

@@ -11,7 +11,8 @@ struct Phantom: ParsableCommand {
         abstract: "Write a synthetic skin pair with known truth.",
         discussion: """
             Renders Beer–Lambert skin with fractal texture and lesions of known area and darkness, \
-            changes them by --treatment, and adds photographic nuisances to the after photo. \
+            changes them by --treatment, and adds photographic nuisances and camera motion to the \
+            after photo. \
             Writes before.*, after.*, mask.png and truth.json into OUTDIR. The same options \
             always give the same pixels.
             """)
@@ -55,6 +56,21 @@ struct Phantom: ParsableCommand {
     @Option(help: "Sensor noise SD in linear light, both photos.")
     var noise: Double = Nuisance.none.noise
 
+    @Option(help: "After photo: the scene moved by 'dx,dy' pixels (camera motion).")
+    var shift: String = "0,0"
+
+    @Option(help: "After photo: the scene turned by this many degrees (clockwise).")
+    var rotate: Double = 0
+
+    @Option(help: "After photo: after-photo pixels per before-photo pixel (closer camera or more pixels).")
+    var zoom: Double = 1
+
+    @Option(help: "After photo: its size as WIDTHxHEIGHT (default: --size).")
+    var afterSize: String?
+
+    @Option(help: "After photo: store it rotated with this EXIF orientation tag (1-8, JPEG only).")
+    var afterOrientation: Int?
+
     @Option(help: "Render with these vectors 'mr,mg,mb;hr,hg,hb' instead of the analysis defaults.")
     var renderVectors: String?
 
@@ -67,12 +83,38 @@ struct Phantom: ParsableCommand {
         for q in [quality, afterQuality ?? quality] where !(1...100).contains(q) {
             throw ValidationError("JPEG quality must be 1-100")
         }
+        guard parsedShift != nil else { throw ValidationError("--shift '\(shift)' is not 'dx,dy'") }
+        if let afterSize, Self.parseSize(afterSize) == nil {
+            throw ValidationError("--after-size '\(afterSize)' is not WIDTHxHEIGHT between 64 and 8192")
+        }
+        if let afterOrientation {
+            guard Orientation(rawValue: afterOrientation) != nil else { throw ValidationError("--after-orientation must be 1-8") }
+            guard format == .jpeg else { throw ValidationError("--after-orientation needs --format jpeg") }
+        }
+        guard zoom >= 0.25, zoom <= 4, abs(rotate) <= 180 else { throw ValidationError("--zoom must be 0.25-4 and --rotate ±180") }
         guard exposure > 0, noise >= 0, redness >= 0, (0..<1).contains(vignette), abs(gradient) < 2 else {
             throw ValidationError("nuisance values out of range")
         }
     }
 
-    var parsedSize: (Int, Int)? {
+    var parsedSize: (Int, Int)? { Self.parseSize(size) }
+
+    var parsedShift: (Double, Double)? {
+        let parts = shift.split(separator: ",").compactMap { Double($0) }
+        guard parts.count == 2, parts.allSatisfy(\.isFinite) else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    /// The after photo's camera motion, `nil` when the camera did not move.
+    var motion: CameraMotion? {
+        let (dx, dy) = parsedShift ?? (0, 0)
+        let canvas = afterSize.flatMap(Self.parseSize)
+        let motion = CameraMotion(dx: dx, dy: dy, rotationDegrees: rotate, zoom: zoom,
+                                  width: canvas?.0, height: canvas?.1, orientation: afterOrientation)
+        return motion == CameraMotion() ? nil : motion
+    }
+
+    static func parseSize(_ size: String) -> (Int, Int)? {
         let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, parts.allSatisfy({ (64...8192).contains($0) }) else { return nil }
         return (parts[0], parts[1])
@@ -90,7 +132,8 @@ struct Phantom: ParsableCommand {
                              vignette: vignette, noise: noise, redness: redness)
         let spec = PhantomSpec(seed: seed, width: width, height: height, treatment: treatment,
                                before: Nuisance(noise: noise), after: after,
-                               renderVectors: renderVectors.flatMap(AbsorptionVectors.init(parsing:)) ?? .standard)
+                               renderVectors: renderVectors.flatMap(AbsorptionVectors.init(parsing:)) ?? .standard,
+                               afterMotion: motion)
         do {
             try PhantomFiles.write(PhantomGenerator(spec: spec), to: outdir,
                                    before: .init(format: format, quality: quality),

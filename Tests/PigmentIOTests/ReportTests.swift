@@ -15,13 +15,17 @@ final class ReportTests: XCTestCase {
         ComparisonReport(before: PhotoReport(file: "a,b.jpg", measurement: before),
                          after: PhotoReport(file: "after.jpg", measurement: after),
                          change: PigmentChange(before: before, after: after),
-                         settings: SettingsReport(settings: .standard, mask: nil, maxPixels: 100))
+                         alignment: AlignmentReport(method: "similarity",
+                                                    transform: .similarity(scale: 1.02, degrees: 3, centre: (5, 4), target: (6, 5), dx: 1.5),
+                                                    beforeSize: (10, 8), afterSize: (12, 10), quality: 0.6,
+                                                    roiPixels: 80, coveredPixels: 76),
+                         settings: SettingsReport(settings: .standard, alignment: .standard, mask: nil, maxPixels: 100))
     }
 
     func testJSONHasTheDocumentedShape() throws {
         let text = report(before: measurement(area: 4, contrast: 0.2, spots: 3), after: measurement(area: 3, contrast: 0.12, spots: 2)).json
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        XCTAssertEqual(Set(object.keys), ["before", "after", "change", "settings"])
+        XCTAssertEqual(Set(object.keys), ["before", "after", "change", "alignment", "warnings", "settings"])
         let before = try XCTUnwrap(object["before"] as? [String: Any])
         for key in ["file", "width", "height", "roi_pixels", "baseline_melanin", "pigmented_area_pct",
                     "hypopigmented_area_pct", "contrast", "unevenness", "spot_count"] {
@@ -33,6 +37,27 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(change["spot_count"] as? Int, -1)
         XCTAssertNotNil(change["unevenness_pct"])
         XCTAssertNotNil(change["baseline_melanin"])
+    }
+
+    func testJSONAlignmentHasTheDocumentedShape() throws {
+        let text = report(before: measurement(area: 4, contrast: 0.2, spots: 3), after: measurement(area: 3, contrast: 0.12, spots: 2)).json
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let alignment = try XCTUnwrap(object["alignment"] as? [String: Any])
+        XCTAssertEqual(alignment["method"] as? String, "similarity")
+        XCTAssertEqual((alignment["transform"] as? [[Double]])?.count, 3)
+        XCTAssertEqual(try XCTUnwrap(alignment["dx"] as? Double), 1.5, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(alignment["dy"] as? Double), 0, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(alignment["rotation_deg"] as? Double), 3, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(alignment["scale"] as? Double), 1.02, accuracy: 1e-6)
+        XCTAssertEqual(alignment["quality"] as? Double, 0.6)
+        XCTAssertEqual(alignment["overlap_pct"] as? Double, 95)
+        XCTAssertEqual(alignment["excluded_pixels"] as? Int, 4)
+    }
+
+    func testTextShowsAlignmentOnOneLine() {
+        let text = report(before: measurement(area: 4, contrast: 0.2, spots: 3), after: measurement(area: 3, contrast: 0.12, spots: 2)).text
+        XCTAssertEqual(text.split(separator: "\n").filter { $0.hasPrefix("alignment: similarity") }.count, 1, text)
+        XCTAssertTrue(text.contains("quality 0.60"), text)
     }
 
     func testRelativeChangeWithoutSpotsBeforeIsNull() throws {

@@ -13,6 +13,16 @@ public enum Orientation: Int, Sendable, CaseIterable {
     /// Whether displaying swaps width and height.
     public var swapsAxes: Bool { rawValue >= 5 }
 
+    /// The orientation that undoes this one: storing a displayed image with
+    /// `inverse` applied and tagging it `self` displays it unchanged.
+    public var inverse: Orientation {
+        switch self {
+        case .right: return .left
+        case .left: return .right
+        default: return self
+        }
+    }
+
     /// Where stored pixel (x, y) of a `width`×`height` image lands when displayed.
     public func displayPosition(x: Int, y: Int, width: Int, height: Int) -> (x: Int, y: Int) {
         switch self {

@@ -16,8 +16,8 @@ public struct PhantomGenerator: Sendable {
     public let mask: Mask
     /// Every lesion with its before and after state.
     public let lesions: [LesionHistory]
-    private let melaninTexture: [Float]
-    private let hemoglobinTexture: [Float]
+    private let melaninTexture: FractalNoise
+    private let hemoglobinTexture: FractalNoise
 
     /// Density of everything but melanin and hemoglobin (dermis, other chromophores).
     static let baseDensity = RGB(0.10, 0.30, 0.55)
@@ -50,10 +50,10 @@ public struct PhantomGenerator: Sendable {
         lesions = LesionLayout.make(spec: spec, ellipse: (cx, cy, ax, ay), scale: scale, random: &layout)
 
         var texture = SeededRandom(seed: spec.seed, stream: 2)
-        melaninTexture = FractalNoise.field(width: w, height: h, octaves: [
+        melaninTexture = FractalNoise(width: w, height: h, octaves: [
             (160 * scale, 0.035), (40 * scale, 0.012), (10 * scale, 0.007), (2.5 * scale, 0.004),
         ], random: &texture)
-        hemoglobinTexture = FractalNoise.field(width: w, height: h, octaves: [
+        hemoglobinTexture = FractalNoise(width: w, height: h, octaves: [
             (120 * scale, 0.05), (30 * scale, 0.03), (6 * scale, 0.01),
         ], random: &texture)
     }
@@ -65,27 +65,40 @@ public struct PhantomGenerator: Sendable {
 
     /// True melanin density (melanin units) of one photo.
     public func melanin(at moment: Moment) -> Plane {
-        var m = melaninTexture.map { Float(skinMelanin) + $0 }
-        addExcess(of: lesions(at: moment), to: &m)
-        return Plane(width: spec.width, height: spec.height, samples: m)
-    }
-
-    /// The photo's pixels in linear light, with the spec's nuisance for that moment.
-    public func render(_ moment: Moment) -> LinearImage {
-        render(moment, nuisance: moment == .before ? spec.before : spec.after)
-    }
-
-    /// The photo's pixels in linear light under any `nuisance`. The sensor
-    /// noise pattern depends only on the moment, so two nuisances compare fairly.
-    public func render(_ moment: Moment, nuisance: Nuisance) -> LinearImage {
         let w = spec.width, h = spec.height
-        let m = melanin(at: moment).samples
-        let erythema = nuisance.redness > 0 ? erythemaField(peak: nuisance.redness) : nil
+        var m = [Float](repeating: 0, count: w * h)
+        for y in 0..<h {
+            for x in 0..<w { m[y * w + x] = Float(skinMelanin) + melaninTexture.value(x: Double(x), y: Double(y)) }
+        }
+        addExcess(of: lesions(at: moment), to: &m)
+        return Plane(width: w, height: h, samples: m)
+    }
+
+    /// The photo's pixels in linear light, with the spec's nuisance for that
+    /// moment (and, for the after photo, the spec's camera motion).
+    public func render(_ moment: Moment) -> LinearImage {
+        render(moment, nuisance: moment == .before ? spec.before : spec.after,
+               motion: moment == .before ? nil : spec.afterMotion)
+    }
+
+    /// The photo's pixels in linear light under any `nuisance`, seen by a
+    /// camera that moved by `motion` (`nil`: the before photo's view). The
+    /// sensor noise pattern depends only on the moment, so two nuisances compare fairly.
+    public func render(_ moment: Moment, nuisance: Nuisance, motion: CameraMotion? = nil) -> LinearImage {
+        let sceneWidth = spec.width, sceneHeight = spec.height
+        let w = motion?.width ?? sceneWidth, h = motion?.height ?? sceneHeight
+        // Camera pixel (centre) → scene point, in the before frame's coordinates.
+        let view = motion?.transform(beforeWidth: sceneWidth, beforeHeight: sceneHeight).inverse ?? .identity
+        let present = lesions(at: moment)
+        let reach = present.map { $0.bounds(width: sceneWidth, height: sceneHeight) }
+        let erythema = nuisance.redness > 0 ? erythemaPatches(peak: nuisance.redness) : []
         let vectors = spec.renderVectors
         let base = Self.baseDensity
         var noise = SeededRandom(seed: spec.seed, stream: moment == .before ? 10 : 11)
         var planes = [[Float]](repeating: [Float](repeating: 0, count: w * h), count: 3)
         let cx = Double(w) / 2, cy = Double(h) / 2
+        let sceneCx = Double(sceneWidth) / 2, sceneCy = Double(sceneHeight) / 2
+        let ax = 0.46 * Double(sceneWidth), ay = 0.45 * Double(sceneHeight)
         let longSide = Double(max(w, h)), cornerSquared = cx * cx + cy * cy
         let gc = cos(nuisance.gradientAngle), gs = sin(nuisance.gradientAngle)
         let gains = [nuisance.whiteBalance.r, nuisance.whiteBalance.g, nuisance.whiteBalance.b]
@@ -96,11 +109,25 @@ public struct PhantomGenerator: Sendable {
                 let light = nuisance.exposure
                     * (1 + nuisance.gradient * (dx * gc + dy * gs) / longSide)
                     * (1 - nuisance.vignette * (dx * dx + dy * dy) / cornerSquared)
+                let point = view.apply(x: Double(x) + 0.5, y: Double(y) + 0.5)
+                let u = (point.x - sceneCx) / ax, v = (point.y - sceneCy) / ay
                 let reflectance: [Double]
-                if mask.bits[i] {
-                    let mel = Double(m[i])
-                    let hb = skinHemoglobin + Double(hemoglobinTexture[i]) + (erythema?[i] ?? 0)
-                    let od = base + mel * vectors.melanin + hb * vectors.hemoglobin
+                if u * u + v * v <= 1 {
+                    // Scene pixel coordinates (pixel indices) of the point.
+                    let px = point.x - 0.5, py = point.y - 0.5
+                    var mel = Float(skinMelanin) + melaninTexture.value(x: px, y: py)
+                    for (lesion, bounds) in zip(present, reach)
+                    where px >= Double(bounds.x.lowerBound) && px <= Double(bounds.x.upperBound)
+                        && py >= Double(bounds.y.lowerBound) && py <= Double(bounds.y.upperBound) {
+                        mel += Float(lesion.excess(x: px, y: py))
+                    }
+                    var red = 0.0
+                    for patch in erythema {
+                        let ex = px - patch.x, ey = py - patch.y
+                        red += patch.amplitude * exp(-(ex * ex + ey * ey) / (2 * patch.sigma * patch.sigma))
+                    }
+                    let hb = skinHemoglobin + Double(hemoglobinTexture.value(x: px, y: py)) + red
+                    let od = base + Double(mel) * vectors.melanin + hb * vectors.hemoglobin
                     reflectance = [exp(-od.r), exp(-od.g), exp(-od.b)]
                 } else {
                     reflectance = [Self.backdrop.r, Self.backdrop.g, Self.backdrop.b]
@@ -168,23 +195,16 @@ public struct PhantomGenerator: Sendable {
         }
     }
 
-    /// Blotchy added hemoglobin: a few broad Gaussian patches inside the skin.
-    private func erythemaField(peak: Double) -> [Double] {
+    /// Blotchy added hemoglobin: a few broad Gaussian patches inside the skin
+    /// (centres and widths in scene pixels).
+    private func erythemaPatches(peak: Double) -> [(x: Double, y: Double, sigma: Double, amplitude: Double)] {
         let w = spec.width, h = spec.height
         var random = SeededRandom(seed: spec.seed, stream: 3)
         let longSide = Double(max(w, h))
-        var field = [Double](repeating: 0, count: w * h)
-        for _ in 0..<4 {
+        return (0..<4).map { _ in
             let px = random.uniform(0.25...0.75) * Double(w), py = random.uniform(0.25...0.75) * Double(h)
             let sigma = random.uniform(0.06...0.14) * longSide
-            let amplitude = peak * random.uniform(0.5...1)
-            for y in 0..<h {
-                for x in 0..<w {
-                    let dx = Double(x) - px, dy = Double(y) - py
-                    field[y * w + x] += amplitude * exp(-(dx * dx + dy * dy) / (2 * sigma * sigma))
-                }
-            }
+            return (px, py, sigma, peak * random.uniform(0.5...1))
         }
-        return field
     }
 }

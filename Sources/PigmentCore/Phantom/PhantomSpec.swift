@@ -34,12 +34,14 @@ public struct PhantomSpec: Sendable, Equatable, Codable {
     /// Excess below which a lesion does not count as visible in the truth
     /// (melanin units); matches the analysis default.
     public var contrastFloor: Double
+    /// How the camera moved for the after photo; `nil`: it did not.
+    public var afterMotion: CameraMotion?
 
     public init(seed: UInt64, width: Int = 512, height: Int = 384, treatment: Treatment = .mixed,
                 before: Nuisance = .none, after: Nuisance = .none,
                 renderVectors: AbsorptionVectors = .standard,
                 darkerLesions: Int = 8, faintLesions: Int = 2, lighterLesions: Int = 2,
-                contrastFloor: Double = AnalysisSettings.standard.contrastFloor) {
+                contrastFloor: Double = AnalysisSettings.standard.contrastFloor, afterMotion: CameraMotion? = nil) {
         self.seed = seed
         self.width = width
         self.height = height
@@ -51,5 +53,6 @@ public struct PhantomSpec: Sendable, Equatable, Codable {
         self.faintLesions = faintLesions
         self.lighterLesions = lighterLesions
         self.contrastFloor = contrastFloor
+        self.afterMotion = afterMotion
     }
 }

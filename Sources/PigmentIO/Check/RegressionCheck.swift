@@ -12,7 +12,7 @@ public struct RegressionCheck: Sendable {
 
     /// The settings this check measures with, as a baseline records them.
     public var settings: SettingsReport {
-        SettingsReport(settings: comparison.analyzer.settings, mask: nil, maxPixels: comparison.decoder.maxPixels)
+        comparison.settingsReport(mask: nil)
     }
 
     /// Checks the fixtures below `root`; with no baseline, only measures them.
@@ -41,6 +41,7 @@ public struct RegressionCheck: Sendable {
         var hashes: [String: String]
         var before: PhotoMeasurement
         var after: PhotoMeasurement
+        var alignment: AlignmentReport
     }
 
     private struct Unmeasurable: Error {
@@ -51,7 +52,8 @@ public struct RegressionCheck: Sendable {
         do {
             let hashes = try pair.inputs.mapValues { (path: String) throws(ImageFileError) in try FileDigest.sha256(of: path) }
             let measured = try comparison.measure(before: pair.before, after: pair.after, mask: pair.mask)
-            return .success(Measured(hashes: hashes, before: measured.before, after: measured.after))
+            return .success(Measured(hashes: hashes, before: measured.before, after: measured.after,
+                                     alignment: measured.alignment))
         } catch {
             return .failure(Unmeasurable(message: "\(error)"))
         }

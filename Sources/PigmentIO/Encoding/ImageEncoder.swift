@@ -29,6 +29,15 @@ public enum ImageEncoder {
         return out
     }
 
+    /// Writes `image` as PNG or JPEG (quality 92), as the path's extension says.
+    public static func write(_ image: LinearImage, to path: String) throws(ImageFileError) {
+        switch ImageFormat(pathExtension: URL(fileURLWithPath: path).pathExtension) {
+        case .jpeg: try writeJPEG(image, to: path)
+        case .png: try writePNG(image, to: path)
+        case nil: throw .writeFailed(path: path, reason: "unknown image format (use .png, .jpg or .jpeg)")
+        }
+    }
+
     public static func writePNG(_ image: LinearImage, to path: String) throws(ImageFileError) {
         try writePNG(samples: srgb8(image), width: image.width, height: image.height, channels: 3, to: path)
     }

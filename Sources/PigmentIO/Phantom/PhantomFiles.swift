@@ -32,7 +32,13 @@ public enum PhantomFiles {
         let beforeName = "before.\(before.fileExtension)", afterName = "after.\(after.fileExtension)"
         let paths = [beforeName, afterName, "mask.png", "truth.json"].map { folder.appendingPathComponent($0).path }
         try writePhoto(generator.render(.before), to: paths[0], format: before)
-        try writePhoto(generator.render(.after), to: paths[1], format: after)
+        if let tag = generator.spec.afterMotion?.orientation, let orientation = Orientation(rawValue: tag), after.format == .jpeg {
+            // Store the pixels turned so that a viewer applying the tag shows the rendered photo.
+            try ImageEncoder.writeJPEG(orientation.inverse.apply(to: generator.render(.after)), to: paths[1],
+                                       options: .init(quality: after.quality, orientation: tag))
+        } else {
+            try writePhoto(generator.render(.after), to: paths[1], format: after)
+        }
         try ImageEncoder.writePNG(generator.mask, to: paths[2])
         let file = TruthFile(truth: generator.truth(), files: .init(before: beforeName, after: afterName, mask: "mask.png"))
         try AtomicFile.write(file.json, to: paths[3])

@@ -32,6 +32,7 @@ extension ComparisonReport {
         "before_contrast", "after_contrast", "contrast_pct",
         "before_unevenness", "after_unevenness", "unevenness_pct",
         "before_spot_count", "after_spot_count", "spot_count_change",
+        "alignment", "alignment_quality", "overlap_pct", "dx", "dy", "rotation_deg", "scale",
     ].joined(separator: ",")
 
     /// One CSV row matching ``csvHeader`` (empty cells for undefined changes).
@@ -46,6 +47,8 @@ extension ComparisonReport {
             n(before.contrast), n(after.contrast), n(change.contrastPercent),
             n(before.unevenness), n(after.unevenness), n(change.unevennessPercent),
             "\(before.spotCount)", "\(after.spotCount)", "\(change.spotCount)",
+            alignment.method, n(alignment.quality), n(alignment.overlapPercent), n(alignment.dx), n(alignment.dy),
+            n(alignment.rotationDegrees), n(alignment.scale),
         ]
         return fields.joined(separator: ",")
     }
@@ -74,7 +77,10 @@ extension ComparisonReport {
         ]
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         var out = "before: \(self.before.file)\nafter:  \(self.after.file)\n"
-        out += "size \(before.width)x\(before.height), region of interest \(before.roiPixels) pixels\n\n"
+        out += "size \(before.width)x\(before.height), region of interest \(before.roiPixels) pixels\n"
+        out += alignment.summary + "\n"
+        for warning in warnings { out += "warning: \(warning)\n" }
+        out += "\n"
         for (index, row) in rows.enumerated() {
             let cells = row.enumerated().map { column, cell in
                 column == 0 ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)

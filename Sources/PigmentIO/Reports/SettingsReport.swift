@@ -9,6 +9,9 @@ public struct SettingsReport: Sendable, Equatable, Codable {
     public var thresholdSigmas: Double
     public var contrastFloor: Double
     public var minimumSpotDiameter: Double
+    /// `similarity`, `affine` or `none`.
+    public var alignment: String
+    public var minimumAlignmentQuality: Double
     public var mask: String?
     public var maxPixels: Int
 
@@ -20,11 +23,13 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         case thresholdSigmas = "threshold_sigmas"
         case contrastFloor = "contrast_floor"
         case minimumSpotDiameter = "minimum_spot_diameter"
+        case alignment
+        case minimumAlignmentQuality = "minimum_alignment_quality"
         case mask
         case maxPixels = "max_pixels"
     }
 
-    public init(settings s: AnalysisSettings, mask: String?, maxPixels: Int) {
+    public init(settings s: AnalysisSettings, alignment: AlignmentSettings, mask: String?, maxPixels: Int) {
         melaninVector = [s.vectors.melanin.r, s.vectors.melanin.g, s.vectors.melanin.b]
         hemoglobinVector = [s.vectors.hemoglobin.r, s.vectors.hemoglobin.g, s.vectors.hemoglobin.b]
         smoothing = s.smoothing
@@ -32,6 +37,8 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         thresholdSigmas = s.thresholdSigmas
         contrastFloor = s.contrastFloor
         minimumSpotDiameter = s.minimumSpotDiameter
+        self.alignment = alignment.model?.rawValue ?? "none"
+        minimumAlignmentQuality = alignment.minimumQuality
         self.mask = mask
         self.maxPixels = maxPixels
     }
@@ -45,6 +52,8 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         try c.encode(thresholdSigmas, forKey: .thresholdSigmas)
         try c.encode(contrastFloor, forKey: .contrastFloor)
         try c.encode(minimumSpotDiameter, forKey: .minimumSpotDiameter)
+        try c.encode(alignment, forKey: .alignment)
+        try c.encode(minimumAlignmentQuality, forKey: .minimumAlignmentQuality)
         try c.encode(mask, forKey: .mask)
         try c.encode(maxPixels, forKey: .maxPixels)
     }

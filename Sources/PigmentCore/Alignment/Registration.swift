@@ -1,0 +1,263 @@
+import Foundation
+
+/// Finds the geometric map from the before photo's pixels to the after
+/// photo's pixels, coarse to fine, on the photos' structure signal.
+///
+/// 1. Both photos are area-averaged to at most ``workingSide`` pixels and
+///    turned into a band-passed structure signal (``StructureSignal``).
+/// 2. On the coarsest pyramid level (long side 32–64 px) an exhaustive search
+///    over rotation (±15°), scale (0.85–1.15 around the ratio of the photos'
+///    pixel counts) and shift (±18 % of the frame) maximises normalised correlation.
+/// 3. Each finer level refines the map by Gauss–Newton (Lucas–Kanade with a
+///    gain and offset), to sub-pixel accuracy on the working level. The affine
+///    model's extra parameters are only fitted on levels of 256 px or more.
+public struct Registration: Sendable {
+    public let model: AlignmentModel
+    let signal: StructureSignal
+
+    /// Long side, in pixels, of the finest level aligned.
+    public static let workingSide = 1024
+    /// Long side of the level that alignment quality is measured on.
+    static let qualitySide = 256
+    /// Band-pass scale on every level, pixels.
+    static let bandSigma = 3.0
+    /// Search ranges of the coarse step.
+    static let rotations = stride(from: -15.0, through: 15.0, by: 3.0).map { $0 }
+    static let scales = stride(from: 0.85, through: 1.1501, by: 0.06).map { $0 }
+    static let shiftFraction = 0.18
+
+    /// `nil` when the vectors cannot separate hemoglobin from the rest.
+    public init?(model: AlignmentModel = .similarity, vectors: AbsorptionVectors = .standard) {
+        guard let signal = StructureSignal(vectors: vectors) else { return nil }
+        self.model = model
+        self.signal = signal
+    }
+
+    /// The map from `before` pixels to `after` pixels and how well the photos
+    /// agree under it, or `nil` when no consistent map was found.
+    public func register(before: LinearImage, after: LinearImage) -> RegistrationResult? {
+        let beforeFactor = Self.binning(before), afterFactor = Self.binning(after)
+        let beforeLevels = pyramid(of: before, factor: beforeFactor)
+        let afterLevels = pyramid(of: after, factor: afterFactor)
+        let levels = min(beforeLevels.count, afterLevels.count)
+        guard levels > 0 else { return nil }
+        let top = levels - 1
+        // Prior: the same field of view, so pixel counts give the scale.
+        let fullScale = (Double(after.width * after.height) / Double(before.width * before.height)).squareRoot()
+        let topScale = fullScale * Double(beforeFactor) / Double(afterFactor)
+        var transform = coarseSearch(before: beforeLevels[top], after: afterLevels[top], priorScale: topScale)
+        for level in stride(from: top, through: 0, by: -1) {
+            if level != top { transform = transform.rescaled(input: 0.5, output: 2) }
+            // Affine's extra freedom is only trusted where there are enough pixels.
+            let fine = level == 0 || max(beforeLevels[level].width, beforeLevels[level].height) >= Self.qualitySide
+            guard let refined = refine(before: beforeLevels[level], after: afterLevels[level], start: transform,
+                                       model: fine ? model : .similarity,
+                                       iterations: level == top ? 30 : 12) else { return nil }
+            transform = refined
+        }
+        let q = (0..<levels).last { max(beforeLevels[$0].width, beforeLevels[$0].height) >= Self.qualitySide } ?? 0
+        let factor = Double(1 << q)
+        let quality = Self.quality(before: beforeLevels[q], after: afterLevels[q],
+                                   transform: transform.rescaled(input: factor, output: 1 / factor))
+        let full = transform.rescaled(input: 1 / Double(beforeFactor), output: Double(afterFactor))
+        let relativeScale = full.scale / fullScale
+        guard full.determinant > 0, relativeScale > 0.7, relativeScale < 1.4 else { return nil }
+        return RegistrationResult(transform: full, quality: quality)
+    }
+
+    /// Integer binning that brings the long side to at most ``workingSide``.
+    static func binning(_ image: LinearImage) -> Int {
+        max(1, Int((Double(max(image.width, image.height)) / Double(workingSide)).rounded(.up)))
+    }
+
+    /// Band-passed structure signal at the working level and each half-size
+    /// level down to a long side under 64 px (finest first).
+    func pyramid(of image: LinearImage, factor: Int) -> [Plane] {
+        let binned = factor > 1 ? image.mapPlanes { Resample.binned($0, by: factor) } : image
+        var raw = [signal.plane(of: binned)]
+        while let last = raw.last, max(last.width, last.height) >= 64, min(last.width, last.height) >= 16 {
+            raw.append(Resample.binned(last, by: 2))
+        }
+        return raw.map { StructureSignal.bandPassed($0, sigma: Self.bandSigma) }
+    }
+
+    /// Exhaustive search of rotation, scale and integer shift on the coarsest level.
+    func coarseSearch(before b: Plane, after a: Plane, priorScale: Double) -> AffineTransform {
+        let margin = Int((Self.shiftFraction * Double(max(b.width, b.height))).rounded(.up))
+        let ew = b.width + 2 * margin, eh = b.height + 2 * margin
+        let centre = (x: Double(b.width) / 2, y: Double(b.height) / 2)
+        let target = (x: Double(a.width) / 2, y: Double(a.height) / 2)
+        var best = (score: -Double.infinity, transform: AffineTransform.identity)
+        var warped = [Float](repeating: 0, count: ew * eh)
+        var valid = [Bool](repeating: false, count: ew * eh)
+        a.samples.withUnsafeBufferPointer { src in
+            for degrees in Self.rotations {
+                for scale in Self.scales {
+                    let t = AffineTransform.similarity(scale: priorScale * scale, degrees: degrees,
+                                                       centre: centre, target: target)
+                    for y in 0..<eh {
+                        for x in 0..<ew {
+                            let p = t.apply(x: Double(x - margin) + 0.5, y: Double(y - margin) + 0.5)
+                            let v = Resample.bilinear(src, width: a.width, height: a.height, x: p.x, y: p.y)
+                            warped[y * ew + x] = v ?? 0
+                            valid[y * ew + x] = v != nil
+                        }
+                    }
+                    for dy in -margin...margin {
+                        for dx in -margin...margin {
+                            let score = Self.correlation(b, warped, valid, stride: ew,
+                                                         offsetX: margin - dx, offsetY: margin - dy)
+                            if score > best.score {
+                                let shift = AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: -Double(dx), ty: -Double(dy))
+                                best = (score, shift.followed(by: t))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return best.transform
+    }
+
+    /// Normalised correlation of `b` with the window of `w` starting at the
+    /// offset, over pixels where `w` is valid (at least half of `b`).
+    static func correlation(_ b: Plane, _ w: [Float], _ valid: [Bool], stride ew: Int,
+                            offsetX: Int, offsetY: Int) -> Double {
+        var n = 0.0, sb = 0.0, sw = 0.0, sbb = 0.0, sww = 0.0, sbw = 0.0
+        for y in 0..<b.height {
+            let row = (y + offsetY) * ew + offsetX
+            for x in 0..<b.width where valid[row + x] {
+                let bv = Double(b.samples[y * b.width + x]), wv = Double(w[row + x])
+                n += 1; sb += bv; sw += wv; sbb += bv * bv; sww += wv * wv; sbw += bv * wv
+            }
+        }
+        guard n * 2 >= Double(b.count) else { return -.infinity }
+        let cov = sbw - sb * sw / n, vb = sbb - sb * sb / n, vw = sww - sw * sw / n
+        guard vb > 0, vw > 0 else { return -.infinity }
+        return cov / (vb * vw).squareRoot()
+    }
+
+    /// Gauss–Newton refinement of `start` on one level; `nil` if it breaks down.
+    func refine(before b: Plane, after a: Plane, start: AffineTransform, model: AlignmentModel,
+                iterations: Int) -> AffineTransform? {
+        let gradient = Self.gradients(a)
+        let cx = Double(b.width) / 2, cy = Double(b.height) / 2
+        // Parameters relative to the before frame's centre, for conditioning.
+        var p: [Double]
+        let shiftX = start.a * cx + start.b * cy + start.tx, shiftY = start.c * cx + start.d * cy + start.ty
+        switch model {
+        case .similarity: p = [(start.a + start.d) / 2, (start.c - start.b) / 2, shiftX, shiftY]
+        case .affine: p = [start.a, start.b, start.c, start.d, shiftX, shiftY]
+        }
+        let k = model.parameterCount, n = k + 2
+        var gain = 1.0, offset = 0.0
+        let step = max(1, Int((Double(b.count) / 60_000).squareRoot()))
+        func linear(_ p: [Double]) -> (Double, Double, Double, Double) {
+            model == .similarity ? (p[0], -p[1], p[1], p[0]) : (p[0], p[1], p[2], p[3])
+        }
+        for _ in 0..<iterations {
+            var h = [Double](repeating: 0, count: n * n), g = [Double](repeating: 0, count: n)
+            var used = 0
+            let (la, lb, lc, ld) = linear(p)
+            let tx = p[k - 2], ty = p[k - 1]
+            var j = [Double](repeating: 0, count: n)
+            a.samples.withUnsafeBufferPointer { av in
+                gradient.x.samples.withUnsafeBufferPointer { gxv in
+                    gradient.y.samples.withUnsafeBufferPointer { gyv in
+                        for y in stride(from: 0, to: b.height, by: step) {
+                            let yy = Double(y) + 0.5 - cy
+                            for x in stride(from: 0, to: b.width, by: step) {
+                                let xx = Double(x) + 0.5 - cx
+                                let wx = la * xx + lb * yy + tx, wy = lc * xx + ld * yy + ty
+                                guard let value = Resample.bilinear(av, width: a.width, height: a.height, x: wx, y: wy),
+                                      let gx = Resample.bilinear(gxv, width: a.width, height: a.height, x: wx, y: wy),
+                                      let gy = Resample.bilinear(gyv, width: a.width, height: a.height, x: wx, y: wy)
+                                else { continue }
+                                let bv = Double(b.samples[y * b.width + x])
+                                let r = Double(value) - gain * bv - offset
+                                let dx = Double(gx), dy = Double(gy)
+                                if model == .similarity {
+                                    j[0] = dx * xx + dy * yy; j[1] = -dx * yy + dy * xx
+                                } else {
+                                    j[0] = dx * xx; j[1] = dx * yy; j[2] = dy * xx; j[3] = dy * yy
+                                }
+                                j[k - 2] = dx; j[k - 1] = dy; j[k] = -bv; j[k + 1] = -1
+                                for r0 in 0..<n {
+                                    g[r0] += j[r0] * r
+                                    for c0 in r0..<n { h[r0 * n + c0] += j[r0] * j[c0] }
+                                }
+                                used += 1
+                            }
+                        }
+                    }
+                }
+            }
+            guard used * step * step * 4 >= b.count else { return nil }
+            for r0 in 0..<n { for c0 in 0..<r0 { h[r0 * n + c0] = h[c0 * n + r0] } }
+            guard let delta = LinearSolve.solve(h, g.map { -$0 }, size: n) else { return nil }
+            for i in 0..<k { p[i] += delta[i] }
+            gain += delta[k]; offset += delta[k + 1]
+            guard p.allSatisfy(\.isFinite) else { return nil }
+            // Largest displacement the update caused at the frame's corners.
+            let moved = max(abs(delta[k - 2]), abs(delta[k - 1]))
+                + (0..<(k - 2)).map { abs(delta[$0]) }.reduce(0, max) * (cx + cy)
+            if moved < 0.005 { break }
+        }
+        let (la, lb, lc, ld) = linear(p)
+        return AffineTransform(a: la, b: lb, c: lc, d: ld,
+                               tx: p[k - 2] - (la * cx + lb * cy), ty: p[k - 1] - (lc * cx + ld * cy))
+    }
+
+    /// Central-difference gradients of a plane (per pixel).
+    static func gradients(_ plane: Plane) -> (x: Plane, y: Plane) {
+        let w = plane.width, h = plane.height
+        var gx = Plane(width: w, height: h), gy = Plane(width: w, height: h)
+        for y in 0..<h {
+            for x in 0..<w {
+                let l = plane.samples[y * w + max(x - 1, 0)], r = plane.samples[y * w + min(x + 1, w - 1)]
+                let u = plane.samples[max(y - 1, 0) * w + x], d = plane.samples[min(y + 1, h - 1) * w + x]
+                gx.samples[y * w + x] = (r - l) / Float(min(x + 1, w - 1) - max(x - 1, 0))
+                gy.samples[y * w + x] = (d - u) / Float(min(y + 1, h - 1) - max(y - 1, 0))
+            }
+        }
+        return (gx, gy)
+    }
+
+    /// Median of normalised correlations over 16×16-pixel tiles of the overlap:
+    /// a strong edge cannot fake agreement that the skin's texture lacks.
+    static func quality(before b: Plane, after a: Plane, transform: AffineTransform) -> Double {
+        let tile = 16
+        var scores: [Float] = []
+        a.samples.withUnsafeBufferPointer { src in
+            for ty in stride(from: 0, through: b.height - tile, by: tile) {
+                for tx in stride(from: 0, through: b.width - tile, by: tile) {
+                    var n = 0.0, sb = 0.0, sw = 0.0, sbb = 0.0, sww = 0.0, sbw = 0.0
+                    for y in ty..<(ty + tile) {
+                        for x in tx..<(tx + tile) {
+                            let p = transform.apply(x: Double(x) + 0.5, y: Double(y) + 0.5)
+                            guard let v = Resample.bilinear(src, width: a.width, height: a.height, x: p.x, y: p.y)
+                            else { continue }
+                            let bv = Double(b.samples[y * b.width + x]), wv = Double(v)
+                            n += 1; sb += bv; sw += wv; sbb += bv * bv; sww += wv * wv; sbw += bv * wv
+                        }
+                    }
+                    guard n >= Double(tile * tile) * 0.75 else { continue }
+                    let cov = sbw - sb * sw / n, vb = sbb - sb * sb / n, vw = sww - sw * sw / n
+                    guard vb > 1e-9, vw > 1e-9 else { continue }
+                    scores.append(Float(cov / (vb * vw).squareRoot()))
+                }
+            }
+        }
+        guard scores.count >= 4, let median = Statistics.median(scores) else { return 0 }
+        return Double(max(0, median))
+    }
+}
+
+/// The outcome of registration.
+public struct RegistrationResult: Sendable, Equatable {
+    /// Maps before-photo pixel coordinates to after-photo pixel coordinates.
+    public var transform: AffineTransform
+    /// Median local normalised correlation of the structure signal after
+    /// alignment (0–1).
+    public var quality: Double
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// What alignment looks at: optical density along the direction blind to
+/// hemoglobin, i.e. melanin plus shading (skin texture, pores, hair, the face's
+/// outline). Redness does not move it; exposure and white balance only add a
+/// constant, and lighting gradients a smooth ramp, which the band-pass removes.
+struct StructureSignal: Sendable {
+    /// Weights such that `signal = weights · OD`, with `weights · hemoglobin = 0`.
+    let weights: RGB
+
+    init?(vectors: AbsorptionVectors) {
+        guard let melanin = Decomposition(vectors: vectors) else { return nil }
+        let shading = RGB(1, 1, 1).normalized
+        let normal = vectors.melanin.cross(vectors.hemoglobin)
+        let scale = shading.dot(normal)
+        guard abs(scale) > 0.02 else { return nil }
+        weights = melanin.melaninWeights + (1 / scale) * normal
+    }
+
+    /// The signal plane of `image`.
+    func plane(of image: LinearImage) -> Plane {
+        let wr = Float(weights.r), wg = Float(weights.g), wb = Float(weights.b)
+        let floorValue = Decomposition.floorValue
+        var out = [Float](repeating: 0, count: image.red.count)
+        for i in 0..<out.count {
+            out[i] = -(wr * logf(max(image.red.samples[i], floorValue))
+                       + wg * logf(max(image.green.samples[i], floorValue))
+                       + wb * logf(max(image.blue.samples[i], floorValue)))
+        }
+        return Plane(width: image.width, height: image.height, samples: out)
+    }
+
+    /// Removes what is smoother than `sigma` pixels (a difference of the plane
+    /// and its Gaussian blur) and scales to unit standard deviation.
+    static func bandPassed(_ plane: Plane, sigma: Double) -> Plane {
+        let blurred = MaskedBlur.apply(plane, mask: Mask(width: plane.width, height: plane.height), sigma: sigma)
+        var out = plane.samples
+        for i in out.indices { out[i] -= blurred.samples[i] }
+        let deviation = Statistics.meanAndDeviation(out)?.deviation ?? 0
+        if deviation > 0 { for i in out.indices { out[i] /= Float(deviation) } }
+        return Plane(width: plane.width, height: plane.height, samples: out)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Resampling of planes. Coordinates are continuous, pixel (i, j) centred at
+/// (i + 0.5, j + 0.5).
+public enum Resample {
+    /// Averages `factor`×`factor` blocks (area averaging). The result is
+    /// `width / factor` × `height / factor` (rounded down); a point x of the
+    /// result is the point `factor · x` of the input.
+    public static func binned(_ plane: Plane, by factor: Int) -> Plane {
+        guard factor > 1 else { return plane }
+        let w = plane.width / factor, h = plane.height / factor
+        var out = [Float](repeating: 0, count: w * h)
+        let norm = 1 / Float(factor * factor)
+        plane.samples.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    for dy in 0..<factor {
+                        let row = (y * factor + dy) * plane.width
+                        for x in 0..<w {
+                            var acc: Float = 0
+                            let start = row + x * factor
+                            for dx in 0..<factor { acc += src[start + dx] }
+                            dst[y * w + x] += acc
+                        }
+                    }
+                }
+                for i in 0..<dst.count { dst[i] *= norm }
+            }
+        }
+        return Plane(width: w, height: h, samples: out)
+    }
+
+    /// Bilinear sample at the continuous point (x, y), or `nil` when the point
+    /// lies outside the pixel centres' hull.
+    @inline(__always)
+    public static func bilinear(_ samples: UnsafeBufferPointer<Float>, width: Int, height: Int,
+                                x: Double, y: Double) -> Float? {
+        let fx = x - 0.5, fy = y - 0.5
+        guard fx >= 0, fy >= 0, fx <= Double(width - 1), fy <= Double(height - 1) else { return nil }
+        let i = min(Int(fx), width - 2 < 0 ? 0 : width - 2), j = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
+        let tx = Float(fx - Double(i)), ty = Float(fy - Double(j))
+        let i1 = min(i + 1, width - 1), j1 = min(j + 1, height - 1)
+        let p00 = samples[j * width + i], p10 = samples[j * width + i1]
+        let p01 = samples[j1 * width + i], p11 = samples[j1 * width + i1]
+        let top = p00 + (p10 - p00) * tx, bottom = p01 + (p11 - p01) * tx
+        return top + (bottom - top) * ty
+    }
+}

@@ -36,9 +36,10 @@ struct CLIRunner {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// The files of one fixture pair: before, after, mask.
+    /// The files of one fixture pair: before, after, mask. `name` is a folder of
+    /// `Fixtures/pairs`, or a path below `Fixtures` such as `moved/shift-rotate`.
     static func pair(_ name: String) -> [String] {
-        let folder = fixtures.appendingPathComponent("pairs/\(name)")
+        let folder = fixtures.appendingPathComponent(name.contains("/") ? name : "pairs/\(name)")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         func find(_ prefix: String) -> String {
             folder.appendingPathComponent(names.first { $0.hasPrefix(prefix) } ?? prefix).path

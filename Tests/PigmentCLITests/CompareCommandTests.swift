@@ -80,9 +80,58 @@ final class CompareCommandTests: XCTestCase {
         assertOneLineError(try CLIRunner.run(["compare", missing, missing]), status: 3, mentioning: missing)
     }
 
-    func testPhotosOfDifferentSizesExitWithFour() throws {
-        let result = try CLIRunner.run(["compare", CLIRunner.pair("png")[0], CLIRunner.pair("fade")[1]])
+    func testPhotosOfDifferentSizesWithoutAlignmentExitWithFour() throws {
+        let result = try CLIRunner.run(["compare", CLIRunner.pair("png")[0], CLIRunner.pair("fade")[1], "--no-align"])
         assertOneLineError(result, status: 4, mentioning: "differs from")
+    }
+
+    func testUnrelatedPhotosAreRefusedWithFourAndAHint() throws {
+        let result = try CLIRunner.run(["compare", CLIRunner.pair("mixed")[0], CLIRunner.pair("fade")[1]])
+        assertOneLineError(result, status: 4, mentioning: "alignment")
+        XCTAssertTrue(result.stderr.contains("--allow-poor-alignment"), result.stderr)
+    }
+
+    func testPoorAlignmentIsMeasuredWithAWarningWhenAllowed() throws {
+        let result = try CLIRunner.run(["compare", CLIRunner.pair("mixed")[0], CLIRunner.pair("fade")[1],
+                                        "--allow-poor-alignment", "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("pigment: warning: "), result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((json["warnings"] as? [String])?.count, 1)
+    }
+
+    func testMovedPairReportsItsAlignment() throws {
+        // After photo: portrait, 0.8× the scale, turned −5°, stored with EXIF orientation 6.
+        let result = try compare("moved/portrait-rotated-tag", ["--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let alignment = try XCTUnwrap(json["alignment"] as? [String: Any])
+        XCTAssertEqual(alignment["method"] as? String, "similarity")
+        XCTAssertEqual(try XCTUnwrap(alignment["rotation_deg"] as? Double), -5, accuracy: 0.1)
+        XCTAssertEqual(try XCTUnwrap(alignment["scale"] as? Double), 0.8, accuracy: 0.005)
+        XCTAssertEqual(try XCTUnwrap(alignment["dx"] as? Double), 10, accuracy: 0.5)
+        XCTAssertEqual(try XCTUnwrap(alignment["dy"] as? Double), 25, accuracy: 0.5)
+        XCTAssertGreaterThan(try XCTUnwrap(alignment["quality"] as? Double), 0.2)
+        XCTAssertEqual(alignment["after_width"] as? Int, 768)
+        XCTAssertEqual(alignment["after_height"] as? Int, 1024)
+        XCTAssertEqual(try XCTUnwrap(alignment["overlap_pct"] as? Double), 100, accuracy: 0.5)
+    }
+
+    func testSaveAlignedWritesTheAfterPhotoInTheBeforeFrame() throws {
+        let output = folder.appendingPathComponent("aligned.png").path
+        let result = try compare("moved/portrait-rotated-tag", ["--save-aligned", output])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: output)))
+        XCTAssertEqual(Array(bytes.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+        // IHDR width and height, big-endian, at bytes 16–23: the before photo's 1024×768.
+        func word(_ at: Int) -> Int { bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        XCTAssertEqual(word(16), 1024)
+        XCTAssertEqual(word(20), 768)
+    }
+
+    func testSaveAlignedNeedsAnImageExtension() throws {
+        let result = try compare("fade", ["--save-aligned", folder.appendingPathComponent("aligned.tif").path])
+        assertOneLineError(result, status: 2, mentioning: "--save-aligned")
     }
 
     func testMaskOfAnotherSizeExitsWithFour() throws {

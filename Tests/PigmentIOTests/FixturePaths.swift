@@ -8,11 +8,14 @@ enum FixturePaths {
 
     static func decoding(_ name: String) -> String { root.appendingPathComponent("decoding/\(name)").path }
 
-    /// Every phantom pair folder under `Fixtures/pairs`.
+    /// Every phantom pair folder under `Fixtures/pairs` (camera still) and
+    /// `Fixtures/moved` (camera moved).
     static var pairs: [URL] {
-        let folder = root.appendingPathComponent("pairs")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.sorted().map { folder.appendingPathComponent($0) }
+        ["pairs", "moved"].flatMap { group -> [URL] in
+            let folder = root.appendingPathComponent(group)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.sorted().map { folder.appendingPathComponent($0) }
+        }
     }
 
     /// A fresh temporary folder, removed by the caller.

@@ -4,28 +4,50 @@ public enum Warp {
     /// `sourcePoint(x)` (bilinear), and a mask of the pixels whose source point
     /// lies inside `image`. Pixels outside are 0 and unset in the mask.
     public static func apply(_ image: LinearImage, width: Int, height: Int,
-                             sourcePoint: AffineTransform) -> (image: LinearImage, inside: Mask) {
-        var inside = Mask(width: width, height: height, value: false)
-        func warp(_ plane: Plane, markInside: Bool) -> Plane {
-            var out = [Float](repeating: 0, count: width * height)
-            plane.samples.withUnsafeBufferPointer { src in
-                for y in 0..<height {
-                    for x in 0..<width {
-                        let p = sourcePoint.apply(x: Double(x) + 0.5, y: Double(y) + 0.5)
-                        guard let v = Resample.bilinear(src, width: plane.width, height: plane.height, x: p.x, y: p.y)
-                        else { continue }
-                        out[y * width + x] = v
-                        if markInside { inside.bits[y * width + x] = true }
+                             sourcePoint map: AffineTransform) -> (image: LinearImage, inside: Mask) {
+        let sources = [image.red, image.green, image.blue] + (image.opacity.map { [$0] } ?? [])
+        let count = width * height
+        let channels = sources.count
+        let output = UnsafeMutablePointer<Float>.allocate(capacity: channels * count)
+        output.initialize(repeating: 0, count: channels * count)
+        defer { output.deallocate() }
+        let input = UnsafeMutablePointer<Float>.allocate(capacity: channels * image.width * image.height)
+        defer { input.deallocate() }
+        let sourceCount = image.width * image.height
+        for (c, plane) in sources.enumerated() {
+            plane.samples.withUnsafeBufferPointer { (input + c * sourceCount).initialize(from: $0.baseAddress!, count: sourceCount) }
+        }
+        var inside = [Bool](repeating: false, count: count)
+        let sw = image.width, sh = image.height
+        let maxX = Double(sw - 1), maxY = Double(sh - 1)
+        inside.withUnsafeMutableBufferPointer { inside in
+            for y in 0..<height {
+                // Source point of the row's first pixel centre; each step right adds (a, c).
+                var px = map.a * 0.5 + map.b * (Double(y) + 0.5) + map.tx - 0.5
+                var py = map.c * 0.5 + map.d * (Double(y) + 0.5) + map.ty - 0.5
+                for x in 0..<width {
+                    defer { px += map.a; py += map.c }
+                    guard px >= 0, py >= 0, px <= maxX, py <= maxY else { continue }
+                    let i = min(Int(px), max(sw - 2, 0)), j = min(Int(py), max(sh - 2, 0))
+                    let tx = Float(px - Double(i)), ty = Float(py - Double(j))
+                    let i1 = min(i + 1, sw - 1), j1 = min(j + 1, sh - 1)
+                    let o00 = j * sw + i, o10 = j * sw + i1, o01 = j1 * sw + i, o11 = j1 * sw + i1
+                    let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                    let out = y * width + x
+                    inside[out] = true
+                    for c in 0..<channels {
+                        let s = input + c * sourceCount
+                        output[c * count + out] = s[o00] * w00 + s[o10] * w10 + s[o01] * w01 + s[o11] * w11
                     }
                 }
             }
-            return Plane(width: width, height: height, samples: out)
         }
-        let red = warp(image.red, markInside: true)
-        let warped = LinearImage(red: red, green: warp(image.green, markInside: false),
-                                 blue: warp(image.blue, markInside: false),
-                                 opacity: image.opacity.map { warp($0, markInside: false) })
-        return (warped, inside)
+        let planes = (0..<channels).map { c in
+            Plane(width: width, height: height, samples: Array(UnsafeBufferPointer(start: output + c * count, count: count)))
+        }
+        let warped = LinearImage(red: planes[0], green: planes[1], blue: planes[2],
+                                 opacity: planes.count > 3 ? planes[3] : nil)
+        return (warped, Mask(width: width, height: height, bits: inside))
     }
 }
 

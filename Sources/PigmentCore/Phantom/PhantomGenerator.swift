@@ -33,14 +33,7 @@ public struct PhantomGenerator: Sendable {
         let w = spec.width, h = spec.height
         let scale = Double(max(w, h)) / 512
         let cx = Double(w) / 2, cy = Double(h) / 2, ax = 0.46 * Double(w), ay = 0.45 * Double(h)
-        var bits = [Bool](repeating: false, count: w * h)
-        for y in 0..<h {
-            for x in 0..<w {
-                let u = (Double(x) + 0.5 - cx) / ax, v = (Double(y) + 0.5 - cy) / ay
-                bits[y * w + x] = u * u + v * v <= 1
-            }
-        }
-        mask = Mask(width: w, height: h, bits: bits)
+        mask = Self.skinEllipse(width: w, height: h)
 
         var tone = SeededRandom(seed: spec.seed, stream: 4)
         skinMelanin = tone.uniform(0.5...1.3)
@@ -56,6 +49,19 @@ public struct PhantomGenerator: Sendable {
         hemoglobinTexture = FractalNoise(width: w, height: h, octaves: [
             (120 * scale, 0.05), (30 * scale, 0.03), (6 * scale, 0.01),
         ], random: &texture)
+    }
+
+    /// The skin region of a `width`×`height` phantom: an ellipse filling most of the frame.
+    static func skinEllipse(width w: Int, height h: Int) -> Mask {
+        let cx = Double(w) / 2, cy = Double(h) / 2, ax = 0.46 * Double(w), ay = 0.45 * Double(h)
+        var bits = [Bool](repeating: false, count: w * h)
+        for y in 0..<h {
+            for x in 0..<w {
+                let u = (Double(x) + 0.5 - cx) / ax, v = (Double(y) + 0.5 - cy) / ay
+                bits[y * w + x] = u * u + v * v <= 1
+            }
+        }
+        return Mask(width: w, height: h, bits: bits)
     }
 
     /// The lesions present in one photo.

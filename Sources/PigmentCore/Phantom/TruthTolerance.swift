@@ -1,7 +1,8 @@
 /// The accuracy pigment promises on phantoms with known truth (see README):
 /// pigmented area within max(0.5 pp, 10 %) of truth in each photo, area change
 /// within 0.5 pp + 10 % of the true change, contrast change within 10
-/// percentage points of the true change.
+/// percentage points of the true change; after camera motion, the recovered
+/// alignment within 0.5 px RMS of the true map over the skin.
 public enum TruthTolerance {
     /// Allowed area error (percentage points) for a true area (percent of ROI).
     public static func area(truth: Double) -> Double { max(0.5, 0.1 * truth) }
@@ -12,9 +13,12 @@ public enum TruthTolerance {
     /// Allowed error of the relative contrast change (percentage points).
     public static let contrastChange = 10.0
 
+    /// Allowed RMS alignment error over the skin (after-photo pixels).
+    public static let alignmentRMS = 0.5
+
     /// Every promise a measured pair breaks, as readable lines (empty when all hold).
     public static func violations(before: PhotoMeasurement, after: PhotoMeasurement,
-                                  truth: PhantomTruth) -> [String] {
+                                  truth: PhantomTruth, alignment: AffineTransform? = nil) -> [String] {
         var broken: [String] = []
         func check(_ name: String, _ measured: Double, _ expected: Double, _ allowed: Double) {
             if !(abs(measured - expected) <= allowed) {
@@ -30,6 +34,9 @@ public enum TruthTolerance {
               areaChange(truth: truth.pigmentedAreaPoints))
         if let expected = truth.contrastPercent {
             check("contrast_pct", change.contrastPercent ?? .nan, expected, contrastChange)
+        }
+        if truth.alignment != nil || alignment != nil {
+            check("alignment_rms_px", truth.alignmentError(of: alignment ?? .identity), 0, alignmentRMS)
         }
         return broken
     }

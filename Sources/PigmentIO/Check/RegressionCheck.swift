@@ -62,11 +62,11 @@ public struct RegressionCheck: Sendable {
     private func check(_ pair: FixturePair, _ measurement: Result<Measured, Unmeasurable>,
                        against baseline: Baseline?, into run: inout CheckRun) {
         let hashes: [String: String]
-        let measured: (before: PhotoMeasurement, after: PhotoMeasurement)
+        let measured: (before: PhotoMeasurement, after: PhotoMeasurement, alignment: AlignmentReport)
         switch measurement {
         case .success(let m):
             hashes = m.hashes
-            measured = (m.before, m.after)
+            measured = (m.before, m.after, m.alignment)
         case .failure(let failure):
             run.findings.append(CheckFinding(kind: .unreadable, fixture: pair.id, message: failure.message))
             return
@@ -102,7 +102,8 @@ public struct RegressionCheck: Sendable {
         if let truthPath = pair.truth {
             do {
                 let truth = try PhantomFiles.readTruth(truthPath)
-                let broken = TruthTolerance.violations(before: measured.before, after: measured.after, truth: truth)
+                let broken = TruthTolerance.violations(before: measured.before, after: measured.after, truth: truth,
+                                                       alignment: measured.alignment.affine)
                 run.accuracy[pair.id] = broken
                 for line in broken {
                     run.findings.append(CheckFinding(kind: .accuracy, fixture: pair.id, message: line))

@@ -51,6 +51,12 @@ public struct AlignmentReport: Sendable, Equatable, Codable {
         afterHeight = afterSize.1
     }
 
+    /// The map as a transform (from the rounded matrix).
+    public var affine: AffineTransform {
+        AffineTransform(a: transform[0][0], b: transform[0][1], c: transform[1][0], d: transform[1][1],
+                        tx: transform[0][2], ty: transform[1][2])
+    }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(method, forKey: .method)

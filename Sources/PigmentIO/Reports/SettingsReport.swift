@@ -43,6 +43,22 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         self.maxPixels = maxPixels
     }
 
+    /// Reads a report; one written before alignment existed reads as `none`.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        melaninVector = try c.decode([Double].self, forKey: .melaninVector)
+        hemoglobinVector = try c.decode([Double].self, forKey: .hemoglobinVector)
+        smoothing = try c.decode(Double.self, forKey: .smoothing)
+        backgroundWindow = try c.decode(Double.self, forKey: .backgroundWindow)
+        thresholdSigmas = try c.decode(Double.self, forKey: .thresholdSigmas)
+        contrastFloor = try c.decode(Double.self, forKey: .contrastFloor)
+        minimumSpotDiameter = try c.decode(Double.self, forKey: .minimumSpotDiameter)
+        alignment = try c.decodeIfPresent(String.self, forKey: .alignment) ?? "none"
+        minimumAlignmentQuality = try c.decodeIfPresent(Double.self, forKey: .minimumAlignmentQuality) ?? 0
+        mask = try c.decodeIfPresent(String.self, forKey: .mask)
+        maxPixels = try c.decode(Int.self, forKey: .maxPixels)
+    }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(melaninVector, forKey: .melaninVector)

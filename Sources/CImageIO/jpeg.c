@@ -74,6 +74,23 @@ int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *
 
 int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,
                                 char *message, size_t message_size) {
+    return cimageio_jpeg_decode_stream_reduced(file, max_pixels, 0, out, message, message_size);
+}
+
+int cimageio_jpeg_decode_reduced(const char *path, uint64_t max_pixels, uint32_t max_long_side,
+                                 cimageio_image *out, char *message, size_t message_size) {
+    memset(out, 0, sizeof *out);
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) {
+        return cimageio_fail(CIMAGEIO_ERROR_OPEN, message, message_size, "%s", strerror(errno));
+    }
+    int code = cimageio_jpeg_decode_stream_reduced(file, max_pixels, max_long_side, out, message, message_size);
+    fclose(file);
+    return code;
+}
+
+int cimageio_jpeg_decode_stream_reduced(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
+                                        cimageio_image *out, char *message, size_t message_size) {
     memset(out, 0, sizeof *out);
     struct jpeg_decompress_struct info;
     struct jpeg_progress_mgr progress;
@@ -138,10 +155,14 @@ int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image 
             longjmp(error.jump, 1);
         }
     }
-    size_t width = info.image_width, height = info.image_height;
+    /* The largest k/8 scale whose long side fits max_long_side (k = 1 at least). */
+    size_t long_side = info.image_width > info.image_height ? info.image_width : info.image_height;
+    int k = 8;
+    while (max_long_side > 0 && k > 1 && cimageio_jpeg_scaled(long_side, k) > max_long_side) k--;
+    size_t width = cimageio_jpeg_scaled(info.image_width, k), height = cimageio_jpeg_scaled(info.image_height, k);
     int channels = info.num_components;
     buffer = malloc(width * height * (size_t)channels * sizeof(float));
-    if (buffer == NULL || !cimageio_jpeg_reconstruct(&info, coefficients, (float *)buffer)) {
+    if (buffer == NULL || !cimageio_jpeg_reconstruct(&info, coefficients, k, (float *)buffer)) {
         error.code = CIMAGEIO_ERROR_MEMORY;
         snprintf(error.text, sizeof error.text, "cannot allocate memory for %zux%zu pixels", width, height);
         longjmp(error.jump, 1);
@@ -153,6 +174,9 @@ int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image 
     out->channels = (uint32_t)channels;
     out->bytes_per_sample = 4;
     out->orientation = orientation;
+    out->scale_eighths = (uint32_t)k;
+    out->full_width = info.image_width;
+    out->full_height = info.image_height;
     out->pixels = buffer;
     jpeg_destroy_decompress(&info);
     return CIMAGEIO_OK;

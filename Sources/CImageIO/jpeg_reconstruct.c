@@ -3,39 +3,48 @@
 #include <string.h>
 #include "jpeg_reconstruct.h"
 
-/* basis[x][u] = C(u)/2 · cos((2x+1)uπ/16), C(0) = 1/√2, else 1. */
-static void cimageio_idct_basis(float basis[8][8]) {
-    for (int x = 0; x < 8; x++) {
-        for (int u = 0; u < 8; u++) {
+/* basis[x][u] = C(u)/2 · cos((2x+1)uπ/(2k)), C(0) = 1/√2, else 1, for an
+ * output of k samples per 8-sample block (k = 8: the ordinary IDCT). With
+ * k < 8 this is the 8-point IDCT of the k lowest frequencies evaluated at the
+ * centres of k equal cells: DCT-domain downscaling by k/8, as libjpeg's
+ * scale_num/scale_denom, but in floating point. */
+static void cimageio_idct_basis(float basis[8][8], int k) {
+    for (int x = 0; x < k; x++) {
+        for (int u = 0; u < k; u++) {
             double c = u == 0 ? 1.0 / sqrt(2.0) : 1.0;
-            basis[x][u] = (float)(c / 2.0 * cos((2.0 * x + 1.0) * u * M_PI / 16.0));
+            basis[x][u] = (float)(c / 2.0 * cos((2.0 * x + 1.0) * u * M_PI / (2.0 * k)));
         }
     }
 }
 
-/* Dequantizes and inverse-transforms one 8×8 block into `plane` at (x0, y0),
- * adding the 128 level shift. Coefficients and quantizers are in natural order. */
-static void cimageio_idct_block(const JCOEF *block, const UINT16 *quant, float basis[8][8],
+/* Dequantizes and inverse-transforms one block's k×k lowest frequencies into
+ * `plane` at (x0, y0), adding the 128 level shift. Coefficients and
+ * quantizers are in natural order. */
+static void cimageio_idct_block(const JCOEF *block, const UINT16 *quant, float basis[8][8], int k,
                                 float *plane, size_t stride, size_t x0, size_t y0) {
     float f[64], rows[64];
-    for (int k = 0; k < 64; k++) f[k] = (float)block[k] * (float)quant[k];
+    for (int v = 0; v < k; v++) {
+        for (int u = 0; u < k; u++) f[v * 8 + u] = (float)block[v * 8 + u] * (float)quant[v * 8 + u];
+    }
     /* Columns: rows[y][u] = Σ_v basis[y][v] f[v][u]. */
-    for (int y = 0; y < 8; y++) {
-        for (int u = 0; u < 8; u++) {
+    for (int y = 0; y < k; y++) {
+        for (int u = 0; u < k; u++) {
             float acc = 0;
-            for (int v = 0; v < 8; v++) acc += basis[y][v] * f[v * 8 + u];
+            for (int v = 0; v < k; v++) acc += basis[y][v] * f[v * 8 + u];
             rows[y * 8 + u] = acc;
         }
     }
-    for (int y = 0; y < 8; y++) {
+    for (int y = 0; y < k; y++) {
         float *row = plane + (y0 + (size_t)y) * stride + x0;
-        for (int x = 0; x < 8; x++) {
+        for (int x = 0; x < k; x++) {
             float acc = 128.0f;
-            for (int u = 0; u < 8; u++) acc += basis[x][u] * rows[y * 8 + u];
+            for (int u = 0; u < k; u++) acc += basis[x][u] * rows[y * 8 + u];
             row[x] = acc;
         }
     }
 }
+
+size_t cimageio_jpeg_scaled(size_t size, int k) { return (size * (size_t)k + 7) / 8; }
 
 /* Bilinear sample of a component plane at luma position (x, y), with the
  * component's samples centred on the pixels they cover. */
@@ -54,20 +63,22 @@ static float cimageio_sample(const float *plane, size_t stride, size_t valid_w, 
     return (a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy;
 }
 
-int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficients, float *out) {
+int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficients, int k, float *out) {
     int n = info->num_components;
     float basis[8][8];
-    cimageio_idct_basis(basis);
+    cimageio_idct_basis(basis, k);
     float *planes[4] = {NULL, NULL, NULL, NULL};
     size_t strides[4], valid_w[4], valid_h[4];
     int max_h = info->max_h_samp_factor, max_v = info->max_v_samp_factor;
     for (int c = 0; c < n; c++) {
         jpeg_component_info *component = &info->comp_info[c];
         size_t blocks_w = component->width_in_blocks, blocks_h = component->height_in_blocks;
-        strides[c] = blocks_w * 8;
-        valid_w[c] = ((size_t)info->image_width * (size_t)component->h_samp_factor + (size_t)max_h - 1) / (size_t)max_h;
-        valid_h[c] = ((size_t)info->image_height * (size_t)component->v_samp_factor + (size_t)max_v - 1) / (size_t)max_v;
-        planes[c] = malloc(strides[c] * blocks_h * 8 * sizeof(float));
+        strides[c] = blocks_w * (size_t)k;
+        valid_w[c] = cimageio_jpeg_scaled(((size_t)info->image_width * (size_t)component->h_samp_factor + (size_t)max_h - 1)
+                                          / (size_t)max_h, k);
+        valid_h[c] = cimageio_jpeg_scaled(((size_t)info->image_height * (size_t)component->v_samp_factor + (size_t)max_v - 1)
+                                          / (size_t)max_v, k);
+        planes[c] = malloc(strides[c] * blocks_h * (size_t)k * sizeof(float));
         if (planes[c] == NULL) {
             for (int k = 0; k < c; k++) free(planes[k]);
             return 0;
@@ -78,11 +89,12 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
         for (JDIMENSION by = 0; by < blocks_h; by++) {
             JBLOCKARRAY row = (*info->mem->access_virt_barray)((j_common_ptr)info, coefficients[c], by, 1, FALSE);
             for (JDIMENSION bx = 0; bx < blocks_w; bx++) {
-                cimageio_idct_block(row[0][bx], table->quantval, basis, planes[c], strides[c], bx * 8, by * 8);
+                cimageio_idct_block(row[0][bx], table->quantval, basis, k, planes[c], strides[c],
+                                    bx * (size_t)k, by * (size_t)k);
             }
         }
     }
-    size_t width = info->image_width, height = info->image_height;
+    size_t width = cimageio_jpeg_scaled(info->image_width, k), height = cimageio_jpeg_scaled(info->image_height, k);
     const float inv = 1.0f / 255.0f;
     for (size_t y = 0; y < height; y++) {
         for (size_t x = 0; x < width; x++) {

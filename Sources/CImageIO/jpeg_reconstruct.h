@@ -4,11 +4,15 @@
 #include <stdio.h>
 #include <jpeglib.h>
 
-/* Fills `out` (width × height × num_components floats, interleaved) with
- * sRGB-encoded samples in 0–1 (R, G, B for colour, gray for one component),
- * reconstructed in floating point from the coefficient arrays returned by
+/* `size` scaled by k/8, rounded up (the size of a k/8 reconstruction). */
+size_t cimageio_jpeg_scaled(size_t size, int k);
+
+/* Fills `out` (width × height × num_components floats, interleaved, where
+ * width and height are the image's scaled by k/8, k in 1–8) with sRGB-encoded
+ * samples in 0–1 (R, G, B for colour, gray for one component), reconstructed
+ * in floating point from the coefficient arrays returned by
  * jpeg_read_coefficients. Returns 0 when memory runs out. libjpeg errors
  * longjmp out through the caller's handler. */
-int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficients, float *out);
+int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficients, int k, float *out);
 
 #endif

@@ -111,6 +111,9 @@ int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *
     out->bytes_per_sample = (uint32_t)bytes;
     out->orientation = 1;
     out->file_gamma = gamma;
+    out->scale_eighths = 8;
+    out->full_width = out->width;
+    out->full_height = out->height;
     out->pixels = buffer;
     png_destroy_read_struct(&png, &info, NULL);
     free(rows);

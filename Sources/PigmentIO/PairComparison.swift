@@ -53,11 +53,18 @@ public struct PairComparison: Sendable {
     public let analyzer: Analyzer
     public let decoder: ImageDecoder
     public let alignment: AlignmentSettings
+    /// Photos are reduced so that their long side is at most this many pixels
+    /// before anything is measured; `nil` measures at full size.
+    public let analysisSize: Int?
+
+    /// The default working resolution: long side 2048 px.
+    public static let defaultAnalysisSize = 2048
 
     public init(settings: AnalysisSettings = .standard, alignment: AlignmentSettings = .standard,
-                decoder: ImageDecoder = .init()) throws(ComparisonError) {
+                analysisSize: Int? = defaultAnalysisSize, decoder: ImageDecoder = .init()) throws(ComparisonError) {
         do { analyzer = try Analyzer(settings: settings) } catch { throw .invalidSettings(error.description) }
         self.alignment = alignment
+        self.analysisSize = analysisSize
         self.decoder = decoder
     }
 
@@ -80,24 +87,31 @@ public struct PairComparison: Sendable {
 
     /// The settings as reports and baselines record them.
     public func settingsReport(mask: String?) -> SettingsReport {
-        SettingsReport(settings: analyzer.settings, alignment: alignment, mask: mask, maxPixels: decoder.maxPixels)
+        SettingsReport(settings: analyzer.settings, alignment: alignment, analysisSize: analysisSize, mask: mask,
+                       maxPixels: decoder.maxPixels)
     }
 
     /// Aligns the after photo onto the before photo and measures both over the
     /// skin they share (and the mask, if any).
     public func measure(before: String, after: String, mask: String? = nil) throws(ComparisonError) -> MeasuredPair {
-        let beforeImage = try decode(before)
-        let afterImage = try decode(after)
-        let size = "\(beforeImage.width)x\(beforeImage.height)"
+        let beforePhoto = try decode(before), afterPhoto = try decode(after)
+        let beforeImage = beforePhoto.image, afterImage = afterPhoto.image
+        let size = "\(beforePhoto.fullWidth)x\(beforePhoto.fullHeight)"
         var roi = beforeImage.opaqueMask
         if let mask {
-            let maskImage = try decode(mask)
-            guard maskImage.width == beforeImage.width, maskImage.height == beforeImage.height else {
-                throw .maskMismatch(mask: mask, maskSize: "\(maskImage.width)x\(maskImage.height)", photoSize: size)
+            let maskPhoto = try decode(mask)
+            guard maskPhoto.fullWidth == beforePhoto.fullWidth, maskPhoto.fullHeight == beforePhoto.fullHeight else {
+                throw .maskMismatch(mask: mask, maskSize: "\(maskPhoto.fullWidth)x\(maskPhoto.fullHeight)", photoSize: size)
             }
-            // Skin where the mask is at least mid-gray (sRGB code 128 of 255).
-            roi = roi.intersection(Mask(plane: maskImage.green, threshold: Float(SRGB.decode(0.5))))
-                .intersection(maskImage.opaqueMask)
+            // Skin where the mask is at least mid-gray (sRGB code 128 of 255),
+            // taken into the before photo's analysis frame.
+            let maskImage = maskPhoto.image
+            func reduced(_ plane: Plane) -> Plane {
+                Resample.nearest(plane, width: beforeImage.width, height: beforeImage.height,
+                                 scale: beforePhoto.scale / maskPhoto.scale)
+            }
+            roi = roi.intersection(Mask(plane: reduced(maskImage.green), threshold: Float(SRGB.decode(0.5))))
+            if let opacity = maskImage.opacity { roi = roi.intersection(Mask(plane: reduced(opacity), threshold: 0.5)) }
         }
 
         var warnings: [String] = []
@@ -117,9 +131,9 @@ public struct PairComparison: Sendable {
             transform = result.transform
             quality = result.quality
         } else {
-            guard afterImage.width == beforeImage.width, afterImage.height == beforeImage.height else {
+            guard afterPhoto.fullWidth == beforePhoto.fullWidth, afterPhoto.fullHeight == beforePhoto.fullHeight else {
                 throw .sizeMismatch(before: before, after: after, beforeSize: size,
-                                    afterSize: "\(afterImage.width)x\(afterImage.height)")
+                                    afterSize: "\(afterPhoto.fullWidth)x\(afterPhoto.fullHeight)")
             }
             transform = .identity
         }
@@ -133,17 +147,19 @@ public struct PairComparison: Sendable {
                                            from: afterImage, through: transform)
         }
         let region = roi.intersection(covered).intersection(aligned.opaqueMask)
-        let report = AlignmentReport(method: alignment.model?.rawValue ?? "none", transform: transform,
-                                     beforeSize: (beforeImage.width, beforeImage.height),
-                                     afterSize: (afterImage.width, afterImage.height), quality: quality,
+        // Reported in full-size pixels of both photos.
+        let report = AlignmentReport(method: alignment.model?.rawValue ?? "none",
+                                     transform: transform.rescaled(input: beforePhoto.scale, output: 1 / afterPhoto.scale),
+                                     beforeSize: (beforePhoto.fullWidth, beforePhoto.fullHeight),
+                                     afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: quality,
                                      roiPixels: roi.population, coveredPixels: roi.intersection(covered).population)
         return MeasuredPair(before: try analyze(beforeImage, roi: region, path: mask ?? before),
                             after: try analyze(aligned, roi: region, path: mask ?? after),
                             alignment: report, warnings: warnings, alignedAfter: aligned)
     }
 
-    private func decode(_ path: String) throws(ComparisonError) -> LinearImage {
-        do { return try decoder.decode(path) } catch { throw .image(error) }
+    private func decode(_ path: String) throws(ComparisonError) -> DecodedPhoto {
+        do { return try decoder.decode(path, maxLongSide: analysisSize) } catch { throw .image(error) }
     }
 
     private func analyze(_ image: LinearImage, roi: Mask, path: String) throws(ComparisonError) -> PhotoMeasurement {

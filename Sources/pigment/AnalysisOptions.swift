@@ -21,6 +21,11 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "Smallest spot diameter as a fraction of the photo's long side.")
     var minSpotDiameter: Double = AnalysisSettings.standard.minimumSpotDiameter
 
+    @Option(help: ArgumentHelp(
+        "Reduce photos to this long side (pixels) before measuring, or 'full'.",
+        discussion: "JPEGs are reduced in the DCT domain while decoding; numbers are fractions of the long side, so they do not depend on it much."))
+    var analysisSize: String = "\(PairComparison.defaultAnalysisSize)"
+
     @Option(help: "Refuse images with more pixels than this (checked from the header).")
     var maxPixels: Int = ImageDecoder.defaultMaxPixels
 
@@ -33,6 +38,16 @@ struct AnalysisOptions: ParsableArguments {
         guard backgroundWindow > 0.02, backgroundWindow <= 1 else { throw ValidationError("--background-window must be in (0.02, 1]") }
         guard minSpotDiameter > 0, minSpotDiameter < 0.5 else { throw ValidationError("--min-spot-diameter must be in (0, 0.5)") }
         guard maxPixels > 0 else { throw ValidationError("--max-pixels must be positive") }
+        guard parsedAnalysisSize != nil else {
+            throw ValidationError("--analysis-size '\(analysisSize)' is not 'full' or a long side of at least 256 pixels")
+        }
+    }
+
+    /// The long side to reduce to: `.some(nil)` for full size, `nil` when malformed.
+    var parsedAnalysisSize: Int?? {
+        if analysisSize.lowercased() == "full" { return .some(nil) }
+        guard let side = Int(analysisSize), side >= 256 else { return nil }
+        return .some(side)
     }
 
     var settings: AnalysisSettings {

@@ -63,7 +63,8 @@ struct Check: ParsableCommand {
         }
         let result: CheckRun
         do {
-            let comparison = try PairComparison(settings: analysis.settings, alignment: alignment.settings, decoder: ImageDecoder(maxPixels: analysis.maxPixels))
+            let comparison = try PairComparison(settings: analysis.settings, alignment: alignment.settings,
+                                                analysisSize: analysis.parsedAnalysisSize ?? nil, decoder: ImageDecoder(maxPixels: analysis.maxPixels))
             result = try RegressionCheck(comparison: comparison).run(root: fixturesDir, baseline: stored)
         } catch let error as ComparisonError {
             throw CommandFailure(error)

@@ -59,6 +59,7 @@ struct Compare: ParsableCommand {
         let report: ComparisonReport
         do {
             let comparison = try PairComparison(settings: analysis.settings, alignment: alignment.settings,
+                                                analysisSize: analysis.parsedAnalysisSize ?? nil,
                                                 decoder: ImageDecoder(maxPixels: analysis.maxPixels))
             let measured = try comparison.measure(before: before, after: after, mask: mask)
             report = comparison.report(measured, before: before, after: after, mask: mask)

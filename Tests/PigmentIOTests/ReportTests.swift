@@ -19,7 +19,7 @@ final class ReportTests: XCTestCase {
                                                     transform: .similarity(scale: 1.02, degrees: 3, centre: (5, 4), target: (6, 5), dx: 1.5),
                                                     beforeSize: (10, 8), afterSize: (12, 10), quality: 0.6,
                                                     roiPixels: 80, coveredPixels: 76),
-                         settings: SettingsReport(settings: .standard, alignment: .standard, mask: nil, maxPixels: 100))
+                         settings: SettingsReport(settings: .standard, alignment: .standard, analysisSize: 2048, mask: nil, maxPixels: 100))
     }
 
     func testJSONHasTheDocumentedShape() throws {

@@ -40,6 +40,12 @@ typedef struct {
     /* PNG gAMA value (encoding exponent, e.g. 0.5) when the file states a
      * gamma other than sRGB's; 0 means the sRGB curve. */
     double file_gamma;
+    /* JPEG: the image was reconstructed at scale_eighths/8 of its stored size
+     * (8: full size). PNG: always 8. */
+    uint32_t scale_eighths;
+    /* The size stored in the file (before any reduction or orientation). */
+    uint32_t full_width;
+    uint32_t full_height;
     void *pixels;
 } cimageio_image;
 
@@ -51,6 +57,14 @@ int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *o
 
 int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
                          char *message, size_t message_size);
+
+/* A JPEG reconstructed at the largest scale k/8 (k = 1-8) whose long side is at
+ * most `max_long_side` (0: full size), by DCT-domain downscaling in floating
+ * point: only each block's k×k lowest frequencies are transformed. */
+int cimageio_jpeg_decode_reduced(const char *path, uint64_t max_pixels, uint32_t max_long_side,
+                                 cimageio_image *out, char *message, size_t message_size);
+int cimageio_jpeg_decode_stream_reduced(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
+                                        cimageio_image *out, char *message, size_t message_size);
 
 /* The same, from an open stream (left open); used by the fuzz harnesses. */
 int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,

@@ -46,3 +46,21 @@ public enum Resample {
         return top + (bottom - top) * ty
     }
 }
+
+extension Resample {
+    /// The `width`×`height` plane whose pixel centre x takes the value of the
+    /// input pixel under the point x / `scale` (nearest neighbour): for masks,
+    /// which must stay binary.
+    public static func nearest(_ plane: Plane, width: Int, height: Int, scale: Double) -> Plane {
+        guard scale != 1 || width != plane.width || height != plane.height else { return plane }
+        var out = [Float](repeating: 0, count: width * height)
+        for y in 0..<height {
+            let sy = min(plane.height - 1, Int((Double(y) + 0.5) / scale))
+            for x in 0..<width {
+                let sx = min(plane.width - 1, Int((Double(x) + 0.5) / scale))
+                out[y * width + x] = plane.samples[sy * plane.width + sx]
+            }
+        }
+        return Plane(width: width, height: height, samples: out)
+    }
+}

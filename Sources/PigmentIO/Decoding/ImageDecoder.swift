@@ -33,6 +33,36 @@ public struct ImageDecoder: Sendable {
         return (Orientation(rawValue: Int(raw.orientation)) ?? .up).apply(to: image)
     }
 
+    /// Decodes `path` reduced so that its long side is at most `maxLongSide`
+    /// (`nil`: full size). JPEGs are reduced in the DCT domain (the largest
+    /// scale k/8 that fits, from the k×k lowest frequencies of each block), then,
+    /// if still too large, and PNGs, by averaging blocks of whole pixels.
+    public func decode(_ path: String, maxLongSide: Int?) throws(ImageFileError) -> DecodedPhoto {
+        guard let maxLongSide else {
+            let image = try decode(path)
+            return DecodedPhoto(image: image, fullWidth: image.width, fullHeight: image.height, scale: 1)
+        }
+        let format = try Self.sniff(path)
+        var raw = cimageio_image()
+        var message = CMessage()
+        let code: Int32 = switch format {
+        case .png: cimageio_png_decode(path, UInt64(maxPixels), &raw, &message.buffer, message.buffer.count)
+        case .jpeg: cimageio_jpeg_decode_reduced(path, UInt64(maxPixels), UInt32(clamping: maxLongSide), &raw,
+                                                 &message.buffer, message.buffer.count)
+        }
+        defer { cimageio_image_free(&raw) }
+        guard code == CIMAGEIO_OK.rawValue else {
+            throw Self.error(code: code, message: message.text, path: path, format: format)
+        }
+        let factor = max(1, Int((Double(max(raw.width, raw.height)) / Double(maxLongSide)).rounded(.up)))
+        let image = Self.linearImage(from: raw, binning: factor)
+        let scale = Double(raw.scale_eighths == 0 ? 8 : raw.scale_eighths) / 8 / Double(factor)
+        let (storedWidth, storedHeight) = (Int(raw.full_width), Int(raw.full_height))
+        let orientation = Orientation(rawValue: Int(raw.orientation)) ?? .up
+        let (fullWidth, fullHeight) = orientation.swapsAxes ? (storedHeight, storedWidth) : (storedWidth, storedHeight)
+        return DecodedPhoto(image: orientation.apply(to: image), fullWidth: fullWidth, fullHeight: fullHeight, scale: scale)
+    }
+
     /// Checks the file exists, is a regular file, and starts like a PNG or JPEG.
     static func sniff(_ path: String) throws(ImageFileError) -> ImageFormat {
         var status = stat()
@@ -71,6 +101,39 @@ public struct ImageDecoder: Sendable {
         guard fileGamma > 0 else { return SRGB.decodeFast }
         let exponent = Float(1 / fileGamma)
         return { powf($0, exponent) }
+    }
+
+    /// Converts the C layer's interleaved samples to linear planes, averaging
+    /// `binning`×`binning` blocks in linear light on the way (no full-size planes).
+    static func linearImage(from raw: cimageio_image, binning factor: Int) -> LinearImage {
+        guard factor > 1 else { return linearImage(from: raw) }
+        let w = Int(raw.width), h = Int(raw.height), bw = w / factor, bh = h / factor
+        var planes = [[Float]](repeating: [Float](repeating: 0, count: bw * bh), count: 4)
+        let png = raw.channels == 4, channels = Int(raw.channels)
+        let decode = transferCurve(fileGamma: raw.file_gamma)
+        let sixteen = raw.bytes_per_sample == 2
+        let codeScale: Float = sixteen ? 1 / 65535 : 1 / 255
+        for y in 0..<(bh * factor) {
+            let row = (y / factor) * bw
+            for x in 0..<(bw * factor) {
+                let i = y * w + x, o = row + x / factor
+                for c in 0..<(png ? 4 : 3) {
+                    let value: Float
+                    if png {
+                        let code = sixteen ? Float(raw.pixels.assumingMemoryBound(to: UInt16.self)[4 * i + c])
+                                           : Float(raw.pixels.assumingMemoryBound(to: UInt8.self)[4 * i + c])
+                        value = c == 3 ? code * codeScale : decode(code * codeScale)
+                    } else {
+                        value = SRGB.decodeFast(raw.pixels.assumingMemoryBound(to: Float.self)[channels * i + min(c, channels - 1)])
+                    }
+                    planes[c][o] += value
+                }
+            }
+        }
+        let norm = 1 / Float(factor * factor)
+        let result = planes.map { Plane(width: bw, height: bh, samples: $0.map { $0 * norm }) }
+        let translucent = png && result[3].samples.contains { $0 < 1 }
+        return LinearImage(red: result[0], green: result[1], blue: result[2], opacity: translucent ? result[3] : nil)
     }
 
     /// Converts the C layer's interleaved samples to linear planes.

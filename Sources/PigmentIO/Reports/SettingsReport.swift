@@ -12,6 +12,8 @@ public struct SettingsReport: Sendable, Equatable, Codable {
     /// `similarity`, `affine` or `none`.
     public var alignment: String
     public var minimumAlignmentQuality: Double
+    /// Long side photos were reduced to before measuring; `nil`: full size.
+    public var analysisSize: Int?
     public var mask: String?
     public var maxPixels: Int
 
@@ -25,11 +27,12 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         case minimumSpotDiameter = "minimum_spot_diameter"
         case alignment
         case minimumAlignmentQuality = "minimum_alignment_quality"
+        case analysisSize = "analysis_size"
         case mask
         case maxPixels = "max_pixels"
     }
 
-    public init(settings s: AnalysisSettings, alignment: AlignmentSettings, mask: String?, maxPixels: Int) {
+    public init(settings s: AnalysisSettings, alignment: AlignmentSettings, analysisSize: Int?, mask: String?, maxPixels: Int) {
         melaninVector = [s.vectors.melanin.r, s.vectors.melanin.g, s.vectors.melanin.b]
         hemoglobinVector = [s.vectors.hemoglobin.r, s.vectors.hemoglobin.g, s.vectors.hemoglobin.b]
         smoothing = s.smoothing
@@ -39,6 +42,7 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         minimumSpotDiameter = s.minimumSpotDiameter
         self.alignment = alignment.model?.rawValue ?? "none"
         minimumAlignmentQuality = alignment.minimumQuality
+        self.analysisSize = analysisSize
         self.mask = mask
         self.maxPixels = maxPixels
     }
@@ -55,6 +59,7 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         minimumSpotDiameter = try c.decode(Double.self, forKey: .minimumSpotDiameter)
         alignment = try c.decodeIfPresent(String.self, forKey: .alignment) ?? "none"
         minimumAlignmentQuality = try c.decodeIfPresent(Double.self, forKey: .minimumAlignmentQuality) ?? 0
+        analysisSize = try c.decodeIfPresent(Int.self, forKey: .analysisSize)
         mask = try c.decodeIfPresent(String.self, forKey: .mask)
         maxPixels = try c.decode(Int.self, forKey: .maxPixels)
     }
@@ -70,6 +75,7 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         try c.encode(minimumSpotDiameter, forKey: .minimumSpotDiameter)
         try c.encode(alignment, forKey: .alignment)
         try c.encode(minimumAlignmentQuality, forKey: .minimumAlignmentQuality)
+        try c.encode(analysisSize, forKey: .analysisSize)
         try c.encode(mask, forKey: .mask)
         try c.encode(maxPixels, forKey: .maxPixels)
     }

@@ -1,0 +1,72 @@
+import Foundation
+import PigmentCore
+import PigmentIO
+import XCTest
+
+/// Decoding straight to the analysis size: JPEGs in the DCT domain, PNGs by
+/// block averaging, both the right way up and with their full size known.
+final class ReducedDecodingTests: XCTestCase {
+    let decoder = ImageDecoder()
+
+    func meanAbsoluteDifference(_ a: Plane, _ b: Plane) -> Double {
+        zip(a.samples, b.samples).reduce(0.0) { $0 + Double(abs($1.0 - $1.1)) } / Double(a.count)
+    }
+
+    func testJPEGAtHalfScaleMatchesTheFullDecodeAveraged() throws {
+        let path = FixturePaths.root.appendingPathComponent("pairs/fade/before.jpg").path
+        let full = try decoder.decode(path)
+        let half = try decoder.decode(path, maxLongSide: full.width / 2)
+        XCTAssertEqual(half.image.width, full.width / 2)
+        XCTAssertEqual(half.image.height, full.height / 2)
+        XCTAssertEqual(half.scale, 0.5)
+        XCTAssertEqual(half.fullWidth, full.width)
+        for (a, b) in [(half.image.red, full.red), (half.image.green, full.green), (half.image.blue, full.blue)] {
+            XCTAssertLessThan(meanAbsoluteDifference(a, Resample.binned(b, by: 2)), 0.002)
+        }
+    }
+
+    func testJPEGPicksTheLargestEighthThatFits() throws {
+        let path = FixturePaths.root.appendingPathComponent("pairs/fade/before.jpg").path  // 1024×768
+        let reduced = try decoder.decode(path, maxLongSide: 700)
+        XCTAssertEqual(reduced.scale, 5.0 / 8)  // 640 px; 6/8 would be 768
+        XCTAssertEqual(reduced.image.width, 640)
+        XCTAssertEqual(reduced.image.height, 480)
+    }
+
+    func testReducedJPEGIsTurnedByItsOrientationTag() throws {
+        // Stored sideways with orientation 6; displayed 768×1024.
+        let path = FixturePaths.root.appendingPathComponent("moved/portrait-rotated-tag/after.jpg").path
+        let reduced = try decoder.decode(path, maxLongSide: 512)
+        XCTAssertEqual(reduced.fullWidth, 768)
+        XCTAssertEqual(reduced.fullHeight, 1024)
+        XCTAssertEqual(reduced.image.width, 384)
+        XCTAssertEqual(reduced.image.height, 512)
+    }
+
+    func testPNGIsBlockAveragedInLinearLight() throws {
+        let path = FixturePaths.root.appendingPathComponent("pairs/png/before.png").path  // 512×384
+        let full = try decoder.decode(path)
+        let reduced = try decoder.decode(path, maxLongSide: 256)
+        XCTAssertEqual(reduced.scale, 0.5)
+        XCTAssertEqual(meanAbsoluteDifference(reduced.image.green, Resample.binned(full.green, by: 2)), 0, accuracy: 1e-6)
+    }
+
+    func testNumbersAtAReducedSizeStayWithinToleranceOfFullSize() throws {
+        // The default size (2048) does not reduce the 1024-px fixtures, so
+        // compare half size against full size instead: the same promise.
+        let full = try PairComparison(analysisSize: nil), half = try PairComparison(analysisSize: 512)
+        for name in ["pairs/fade", "pairs/mixed", "pairs/noisy", "moved/shift-rotate"] {
+            let folder = FixturePaths.root.appendingPathComponent(name)
+            let files = ["before.jpg", "after.jpg", "mask.png"].map { folder.appendingPathComponent($0).path }
+            let a = try full.measure(before: files[0], after: files[1], mask: files[2])
+            let b = try half.measure(before: files[0], after: files[1], mask: files[2])
+            for (x, y) in [(a.before, b.before), (a.after, b.after)] {
+                XCTAssertEqual(x.pigmentedAreaPercent, y.pigmentedAreaPercent, accuracy: 0.5, name)
+                XCTAssertEqual(x.contrast / y.contrast, 1, accuracy: 0.05, name)
+            }
+            // The alignment is reported in full-size pixels either way.
+            XCTAssertEqual(a.alignment.dx, b.alignment.dx, accuracy: 0.5, name)
+            XCTAssertEqual(a.alignment.scale, b.alignment.scale, accuracy: 0.002, name)
+        }
+    }
+}

@@ -13,7 +13,7 @@ struct Pigment: ParsableCommand {
             invalid image, 4 inputs that do not fit together, 5 output not written.
             """,
         version: "0.1.0",
-        subcommands: [Compare.self, Check.self, Phantom.self]
+        subcommands: [Compare.self, Batch.self, Merge.self, Check.self, Phantom.self]
     )
 
     /// Runs the command; errors become one line on stderr and a documented exit code.

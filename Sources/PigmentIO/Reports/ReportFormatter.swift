@@ -92,11 +92,3 @@ extension ComparisonReport {
         return out
     }
 }
-
-/// CSV quoting (RFC 4180).
-enum CSV {
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

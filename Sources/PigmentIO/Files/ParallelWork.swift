@@ -1,0 +1,65 @@
+import Dispatch
+import Foundation
+
+/// Maps `items` on every core, keeping their order.
+func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item],
+                                                   _ transform: @Sendable (Item) -> Output) -> [Output] {
+    ParallelWork.map(items, threads: ProcessInfo.processInfo.activeProcessorCount, transform)
+}
+
+/// Work shared by a fixed number of threads that take the next item when done.
+enum ParallelWork {
+    /// Maps `items` on `threads` threads, keeping their order.
+    static func map<Item: Sendable, Output: Sendable>(_ items: [Item], threads: Int,
+                                                      _ transform: @Sendable (Item) -> Output) -> [Output] {
+        let results = OrderedResults<Output>(count: items.count)
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, items.count))) { _ in
+            while let index = next.take(below: items.count) { results.set(index, transform(items[index])) }
+        }
+        return results.values
+    }
+
+    /// Calls `body` on each item from `threads` threads; no new item starts once `stop` is true.
+    static func forEach<Item: Sendable>(_ items: [Item], threads: Int, until stop: @Sendable () -> Bool,
+                                        _ body: @Sendable (Item) -> Void) {
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, items.count))) { _ in
+            while !stop(), let index = next.take(below: items.count) { body(items[index]) }
+        }
+    }
+}
+
+/// Hands out indices 0, 1, 2, … to whichever thread asks.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
+/// Slots filled from several threads; each is written once, under a lock.
+private final class OrderedResults<Output: Sendable>: @unchecked Sendable {
+    private var slots: [Output?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = [Output?](repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Output) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Output] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}

@@ -43,6 +43,6 @@ let package = Package(
         ),
         .testTarget(name: "PigmentCoreTests", dependencies: ["PigmentCore"]),
         .testTarget(name: "PigmentIOTests", dependencies: ["PigmentIO", "PigmentCore"]),
-        .testTarget(name: "PigmentCLITests", dependencies: ["pigment"]),
+        .testTarget(name: "PigmentCLITests", dependencies: ["pigment", "PigmentIO", "PigmentCore"]),
     ]
 )

@@ -43,8 +43,21 @@ public struct MeasuredPair: Sendable {
     public var alignment: AlignmentReport
     /// Warnings for the reader (e.g. poor alignment accepted by the settings).
     public var warnings: [String]
+    /// The before photo at the analysis size.
+    public var beforeImage: LinearImage
     /// The after photo resampled into the before photo's frame.
     public var alignedAfter: LinearImage
+    /// The maps behind the numbers.
+    public var beforeAnalysis: PhotoAnalysis
+    public var afterAnalysis: PhotoAnalysis
+    /// The skin both photos were measured over.
+    public var region: Mask
+
+    /// Pictures of where pigment was and changed (``PairPictures``).
+    public func pictures(settings: AnalysisSettings) -> PairPictures {
+        PairPictures(before: beforeImage, after: alignedAfter, beforeAnalysis: beforeAnalysis, afterAnalysis: afterAnalysis,
+                     roi: region, settings: settings)
+    }
 }
 
 /// Reads a before/after pair (and optional mask), aligns the after photo onto
@@ -153,17 +166,43 @@ public struct PairComparison: Sendable {
                                      beforeSize: (beforePhoto.fullWidth, beforePhoto.fullHeight),
                                      afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: quality,
                                      roiPixels: roi.population, coveredPixels: roi.intersection(covered).population)
-        return MeasuredPair(before: try analyze(beforeImage, roi: region, path: mask ?? before),
-                            after: try analyze(aligned, roi: region, path: mask ?? after),
-                            alignment: report, warnings: warnings, alignedAfter: aligned)
+        let beforeAnalysis = try analyze(beforeImage, roi: region, path: mask ?? before)
+        let afterAnalysis = try analyze(aligned, roi: region, path: mask ?? after)
+        warnings += Self.clippingWarnings([(before, beforeImage), (after, aligned)], region: region)
+        let share = Double(region.population) / Double(region.bits.count)
+        if share < Self.smallRegionShare {
+            warnings.append(String(format: "the region of interest is small (%d pixels, %.1f %% of the frame): numbers are less stable",
+                                   region.population, 100 * share))
+        }
+        return MeasuredPair(before: beforeAnalysis.measurement, after: afterAnalysis.measurement,
+                            alignment: report, warnings: warnings, beforeImage: beforeImage, alignedAfter: aligned,
+                            beforeAnalysis: beforeAnalysis, afterAnalysis: afterAnalysis, region: region)
+    }
+
+    /// Below this share of the frame the region of interest earns a warning.
+    public static let smallRegionShare = 0.05
+    /// Above this share of clipped skin pixels a photo earns a warning.
+    public static let clippedShare = 0.01
+
+    /// Warnings for photos whose skin is clipped (a channel at 99 % or more of
+    /// full scale): there the colour, and so melanin, is wrong.
+    static func clippingWarnings(_ photos: [(String, LinearImage)], region: Mask) -> [String] {
+        photos.compactMap { path, image in
+            var clipped = 0
+            for i in region.bits.indices where region.bits[i]
+            && max(image.red.samples[i], image.green.samples[i], image.blue.samples[i]) >= 0.99 { clipped += 1 }
+            let share = Double(clipped) / Double(max(region.population, 1))
+            guard share > clippedShare else { return nil }
+            return String(format: "%@: %.1f %% of the skin is clipped (overexposed); pigment there is not measured", path, 100 * share)
+        }
     }
 
     private func decode(_ path: String) throws(ComparisonError) -> DecodedPhoto {
         do { return try decoder.decode(path, maxLongSide: analysisSize) } catch { throw .image(error) }
     }
 
-    private func analyze(_ image: LinearImage, roi: Mask, path: String) throws(ComparisonError) -> PhotoMeasurement {
-        do { return try analyzer.analyze(image, roi: roi).measurement } catch {
+    private func analyze(_ image: LinearImage, roi: Mask, path: String) throws(ComparisonError) -> PhotoAnalysis {
+        do { return try analyzer.analyze(image, roi: roi) } catch {
             if case .regionTooSmall(let pixels) = error { throw .regionTooSmall(path: path, pixels: pixels) }
             throw .invalidSettings(error.description)
         }

@@ -13,7 +13,7 @@ struct Batch: ParsableCommand {
             after.* is a single pair. Or --manifest FILE.csv with columns \
             subject,visit,before,after,mask (paths relative to the manifest). \
             Results stream to results.csv and results.jsonl in --out as pairs finish; \
-            summary.csv follows at the end. Exit codes: 0 all scored, 1 some pairs failed \
+            summary.csv follows at the end (and with --report, index.html). Exit codes: 0 all scored, 1 some pairs failed \
             (listed at the end), 2 usage error, 5 output not written.
             """)
 
@@ -34,6 +34,9 @@ struct Batch: ParsableCommand {
 
     @Option(help: "Score only shard K/N of the pairs (deterministic), or 'auto' from Slurm/Kubernetes variables.")
     var shard: String?
+
+    @Flag(help: "Also write an HTML report per pair (in --out/reports) and --out/index.html with a row per subject.")
+    var report = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors and the final list of failures.")
     var quiet = false
@@ -73,7 +76,8 @@ struct Batch: ParsableCommand {
                                             decoder: ImageDecoder(maxPixels: analysis.maxPixels))
         } catch { throw CommandFailure(error) }
         let base = root ?? URL(fileURLWithPath: manifest ?? ".").deletingLastPathComponent().path
-        let runner = BatchRunner(comparison: comparison, jobs: jobs, base: base)
+        let reports = report ? URL(fileURLWithPath: out).appendingPathComponent("reports").path : nil
+        let runner = BatchRunner(comparison: comparison, jobs: jobs, base: base, reports: reports)
 
         let problems = plan.problems.map(BatchRow.init(problem:)).filter { selected.contains($0.id) }
         let pairs = plan.pairs.filter { selected.contains($0.id) }
@@ -93,6 +97,11 @@ struct Batch: ParsableCommand {
         try runner.run(pairs.filter { !kept.contains($0.id) }, keys: expected, output: output) { progress.record($0) }
         progress.finish()
         try output.writeSummary()
+        if let reports {
+            let index = URL(fileURLWithPath: out).appendingPathComponent("index.html").path
+            let page = BatchIndex.page(rows: output.rows, reports: reports, outputFolder: out)
+            do { try AtomicFile.write(Data(page.utf8), to: index) } catch { throw CommandFailure(error) }
+        }
 
         let failed = output.rows.filter { $0.status == .failed }
         if !failed.isEmpty {

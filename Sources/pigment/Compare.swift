@@ -34,12 +34,18 @@ struct Compare: ParsableCommand {
     @Option(help: "Also write the after photo, aligned into the before photo's frame, to this PNG or JPEG file.")
     var saveAligned: String?
 
+    @Option(help: "Write maps (melanin, spot outlines, change, side by side) as PNGs into this folder.")
+    var maps: String?
+
+    @Option(help: "Write a self-contained HTML report (pictures embedded) to this file.")
+    var report: String?
+
     @OptionGroup var alignment: AlignmentOptions
 
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
-        for (name, path) in [("--output", output), ("--save-aligned", saveAligned)] {
+        for (name, path) in [("--output", output), ("--save-aligned", saveAligned), ("--report", report)] {
             guard let path else { continue }
             let target = URL(fileURLWithPath: path).standardizedFileURL.path
             for input in [before, after, mask].compactMap({ $0 })
@@ -63,9 +69,16 @@ struct Compare: ParsableCommand {
                                                 decoder: ImageDecoder(maxPixels: analysis.maxPixels))
             let measured = try comparison.measure(before: before, after: after, mask: mask)
             report = comparison.report(measured, before: before, after: after, mask: mask)
-            if let saveAligned {
-                do { try ImageEncoder.write(measured.alignedAfter, to: saveAligned) } catch { throw CommandFailure(error) }
-            }
+            do {
+                if let saveAligned { try ImageEncoder.write(measured.alignedAfter, to: saveAligned) }
+                if maps != nil || self.report != nil {
+                    let pictures = measured.pictures(settings: analysis.settings)
+                    if let maps { try PictureFiles.writeMaps(pictures, to: maps) }
+                    if let path = self.report {
+                        try AtomicFile.write(Data(try HTMLReport.page(report, pictures: pictures).utf8), to: path)
+                    }
+                }
+            } catch { throw CommandFailure(error) }
         } catch let error as ComparisonError {
             throw CommandFailure(error)
         }

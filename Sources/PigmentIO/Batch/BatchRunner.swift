@@ -9,11 +9,14 @@ public struct BatchRunner: Sendable {
     public let jobs: Int
     /// Photo paths in reports are shown relative to this folder.
     public let base: String
+    /// Where each pair's HTML report and thumbnails go (`nil`: none).
+    public let reports: String?
 
-    public init(comparison: PairComparison, jobs: Int, base: String) {
+    public init(comparison: PairComparison, jobs: Int, base: String, reports: String? = nil) {
         self.comparison = comparison
         self.jobs = max(1, jobs)
         self.base = base
+        self.reports = reports
     }
 
     /// Content key of a pair under these settings: SHA-256 over the inputs'
@@ -35,15 +38,30 @@ public struct BatchRunner: Sendable {
     }
 
     /// Measures one pair; failures become a failed row naming the cause.
-    public func score(_ pair: BatchPair, key: String) -> BatchRow {
-        do {
-            let measured = try comparison.measure(before: pair.before, after: pair.after, mask: pair.mask)
-            let report = comparison.report(measured, before: display(pair.before), after: display(pair.after),
-                                           mask: pair.mask.map(display))
-            return BatchRow(pair: pair, key: key, status: .ok, error: nil, report: report)
-        } catch {
+    public func score(_ pair: BatchPair, key: String) throws(BatchError) -> BatchRow {
+        let measured: MeasuredPair
+        do { measured = try comparison.measure(before: pair.before, after: pair.after, mask: pair.mask) } catch {
             return BatchRow(pair: pair, key: key, status: .failed, error: error.description, report: nil)
         }
+        let report = comparison.report(measured, before: display(pair.before), after: display(pair.after),
+                                       mask: pair.mask.map(display))
+        if let reports {
+            let pictures = measured.pictures(settings: comparison.analyzer.settings)
+            let files = BatchIndex.files(for: pair.id, in: reports)
+            do {
+                try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
+                try AtomicFile.write(Data(try HTMLReport.page(report, pictures: pictures).utf8), to: files.report)
+                try PictureFiles.write(pictures.outlineBefore.downscaled(toFit: BatchIndex.thumbnailSide), to: files.beforeThumbnail,
+                                       format: .jpeg)
+                try PictureFiles.write(pictures.outlineAfter.downscaled(toFit: BatchIndex.thumbnailSide), to: files.afterThumbnail,
+                                       format: .jpeg)
+            } catch let error as ImageFileError {
+                throw .cannotWrite(files.report, error.description)
+            } catch {
+                throw .cannotWrite(reports, error.localizedDescription)
+            }
+        }
+        return BatchRow(pair: pair, key: key, status: .ok, error: nil, report: report)
     }
 
     /// Scores `pairs`, appending each row to `output` as it finishes and then
@@ -52,9 +70,11 @@ public struct BatchRunner: Sendable {
                     finished: @Sendable (BatchRow) -> Void) throws(BatchError) {
         let failure = FirstError()
         ParallelWork.forEach(pairs, threads: jobs, until: { failure.isSet }) { pair in
-            let row = score(pair, key: keys[pair.id] ?? "")
-            do throws(BatchError) { try output.append(row) } catch { failure.set(error); return }
-            finished(row)
+            do throws(BatchError) {
+                let row = try score(pair, key: keys[pair.id] ?? "")
+                try output.append(row)
+                finished(row)
+            } catch { failure.set(error) }
         }
         if let error = failure.error { throw error }
     }

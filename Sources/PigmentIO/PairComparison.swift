@@ -107,7 +107,11 @@ public struct PairComparison: Sendable {
     /// Aligns the after photo onto the before photo and measures both over the
     /// skin they share (and the mask, if any).
     public func measure(before: String, after: String, mask: String? = nil) throws(ComparisonError) -> MeasuredPair {
-        let beforePhoto = try decode(before), afterPhoto = try decode(after)
+        // The two photos are decoded, and later measured, at the same time.
+        let decoded = ParallelWork.map([before, after], threads: 2) { path in
+            Result { () throws(ComparisonError) in try decode(path) }
+        }
+        let beforePhoto = try decoded[0].get(), afterPhoto = try decoded[1].get()
         let beforeImage = beforePhoto.image, afterImage = afterPhoto.image
         let size = "\(beforePhoto.fullWidth)x\(beforePhoto.fullHeight)"
         var roi = beforeImage.opaqueMask
@@ -166,8 +170,10 @@ public struct PairComparison: Sendable {
                                      beforeSize: (beforePhoto.fullWidth, beforePhoto.fullHeight),
                                      afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: quality,
                                      roiPixels: roi.population, coveredPixels: roi.intersection(covered).population)
-        let beforeAnalysis = try analyze(beforeImage, roi: region, path: mask ?? before)
-        let afterAnalysis = try analyze(aligned, roi: region, path: mask ?? after)
+        let analyses = ParallelWork.map([(beforeImage, mask ?? before), (aligned, mask ?? after)], threads: 2) { image, path in
+            Result { () throws(ComparisonError) in try analyze(image, roi: region, path: path) }
+        }
+        let beforeAnalysis = try analyses[0].get(), afterAnalysis = try analyses[1].get()
         warnings += Self.clippingWarnings([(before, beforeImage), (after, aligned)], region: region)
         let share = Double(region.population) / Double(region.bits.count)
         if share < Self.smallRegionShare {

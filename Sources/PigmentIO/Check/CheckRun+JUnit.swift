@@ -30,9 +30,9 @@ extension CheckRun {
     /// JUnit XML of ``testCases``.
     public var junit: String {
         let cases = testCases.map { test in
-            let head = "    <testcase classname=\"pigment.check.\(XML.escape(test.fixture))\" name=\"\(XML.escape(test.name))\""
+            let head = "    <testcase classname=\"pigment.check.\(Markup.escape(test.fixture))\" name=\"\(Markup.escape(test.name))\""
             guard let failure = test.failure else { return head + "/>" }
-            return head + ">\n      <failure message=\"\(XML.escape(failure))\"/>\n    </testcase>"
+            return head + ">\n      <failure message=\"\(Markup.escape(failure))\"/>\n    </testcase>"
         }
         let failures = testCases.filter { $0.failure != nil }.count
         return """
@@ -44,23 +44,5 @@ extension CheckRun {
             </testsuites>
 
             """
-    }
-}
-
-/// XML attribute escaping.
-enum XML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -9,21 +9,7 @@ public enum HTMLReport {
     public static let maxPictureSide = 1600
 
     /// Escapes text for HTML element content and quoted attribute values.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { Markup.escape(text) }
 
     /// An `<img>` holding the picture as a data URI (JPEG for photos, PNG for maps).
     static func image(_ picture: RGBImage8, format: ImageFormat, alt: String, maxSide: Int = maxPictureSide) throws(ImageFileError) -> String {

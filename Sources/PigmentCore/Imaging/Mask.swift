@@ -47,10 +47,10 @@ public struct Mask: Sendable, Equatable {
     public func dilated(by radius: Int) -> Mask {
         guard radius > 0 else { return self }
         var horizontal = [Bool](repeating: false, count: bits.count)
+        var distanceLeft = [Int](repeating: Int.max, count: width)
         for y in 0..<height {
             var lastSet = Int.min / 2
             // Forward pass records the distance to the last set pixel on the left.
-            var distanceLeft = [Int](repeating: Int.max, count: width)
             for x in 0..<width {
                 if bits[y * width + x] { lastSet = x }
                 distanceLeft[x] = x - lastSet
@@ -62,9 +62,9 @@ public struct Mask: Sendable, Equatable {
             }
         }
         var result = [Bool](repeating: false, count: bits.count)
+        var distanceUp = [Int](repeating: Int.max, count: height)
         for x in 0..<width {
             var lastSet = Int.min / 2
-            var distanceUp = [Int](repeating: Int.max, count: height)
             for y in 0..<height {
                 if horizontal[y * width + x] { lastSet = y }
                 distanceUp[y] = y - lastSet

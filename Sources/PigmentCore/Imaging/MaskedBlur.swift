@@ -37,11 +37,13 @@ public enum MaskedBlur {
             temp.withUnsafeMutableBufferPointer { dst in
                 for y in 0..<height {
                     let row = y * width
-                    for x in 0..<width {
-                        var acc: Float = 0
-                        let lo = max(0, x - radius), hi = min(width - 1, x + radius)
-                        for xx in lo...hi { acc += src[row + xx] * kernel[xx - x + radius] }
-                        dst[row + x] = acc
+                    // Tap by tap over the whole row (vectorisable); each output
+                    // still sums its taps in kernel order, with zero padding.
+                    for (k, weight) in kernel.enumerated() {
+                        let shift = k - radius
+                        let lo = max(0, -shift), hi = min(width, width - shift)
+                        guard lo < hi else { continue }
+                        for x in lo..<hi { dst[row + x] += weight * src[row + x + shift] }
                     }
                 }
             }

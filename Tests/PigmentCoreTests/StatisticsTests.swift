@@ -1,0 +1,25 @@
+import PigmentCore
+import XCTest
+
+final class StatisticsTests: XCTestCase {
+    func testQuantileIsTheSortedElementAtItsIndex() {
+        var random = SystemRandomNumberGenerator()
+        for count in [1, 2, 3, 10, 101, 1000] {
+            // Few distinct values, so runs of equal elements are common.
+            let values = (0..<count).map { _ in Float(Int.random(in: 0..<17, using: &random)) / 4 }
+            let sorted = values.sorted()
+            for q in [0, 0.1, 0.25, 0.5, 0.9, 1] {
+                let index = min(count - 1, max(0, Int((q * Double(count - 1)).rounded())))
+                XCTAssertEqual(Statistics.quantile(values, q), sorted[index], "n \(count), q \(q)")
+            }
+        }
+        XCTAssertNil(Statistics.quantile([], 0.5))
+    }
+
+    func testRobustSigmaOfANormalSampleIsItsSD() {
+        var state: UInt64 = 12345
+        func uniform() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }
+        let values = (0..<20000).map { _ in Float((-2 * log(uniform() + 1e-12)).squareRoot() * cos(2 * .pi * uniform()) * 0.3) }
+        XCTAssertEqual(Double(Statistics.robustSigma(values)!), 0.3, accuracy: 0.01)
+    }
+}

@@ -1,4 +1,6 @@
 import Foundation
+import PigmentCore
+import PigmentIO
 import XCTest
 
 /// `pigment batch` and `pigment merge` end to end, on a generated tree of
@@ -17,7 +19,7 @@ final class BatchCommandTests: XCTestCase {
             let phantoms = root.appendingPathComponent(".phantoms/\(subject)")
             for (name, extra) in [("fade", [String]()), ("clear", ["--shift", "12,8", "--rotate", "3"])] {
                 _ = try? CLIRunner.run(["phantom", phantoms.appendingPathComponent(name).path, "--seed", "\(500 + subject)",
-                                        "--treatment", name, "--size", "320x240"] + extra)
+                                        "--treatment", name, "--size", "512x384"] + extra)
             }
             let visits = ["v1": "fade/before.jpg", "v2": "fade/after.jpg", "v3": "clear/after.jpg"]
             for (visit, source) in visits {
@@ -27,6 +29,9 @@ final class BatchCommandTests: XCTestCase {
             }
             try? fm.copyItem(at: phantoms.appendingPathComponent("fade/mask.png"),
                              to: root.appendingPathComponent("subject-\(subject)/v1/mask.png"))
+            // v1 → v2 is exactly the fade phantom pair: its truth rides along.
+            try? fm.copyItem(at: phantoms.appendingPathComponent("fade/truth.json"),
+                             to: root.appendingPathComponent("subject-\(subject)/v2/truth.json"))
         }
         let broken = root.appendingPathComponent("subject-5")
         for visit in ["v1", "v2", "v3"] {
@@ -77,6 +82,20 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertEqual(summary.split(separator: "\n").filter { $0.hasPrefix("subject-2,") }.count, 3, "v1, v2, v3")
         let csv = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8)
         XCTAssertEqual(csv.split(separator: "\n").count, expectedPairs + 1)
+    }
+
+    func testRowsAreWithinTheTruthOfTheirPhantoms() throws {
+        let out = work.appendingPathComponent("truth")
+        _ = try batch(out, ["--quiet"])
+        let text = try String(contentsOf: out.appendingPathComponent("results.jsonl"), encoding: .utf8)
+        let rows = text.split(separator: "\n").compactMap { BatchRow(jsonLine: $0) }
+        for subject in 1...4 {
+            let row = try XCTUnwrap(rows.first { $0.id == "subject-\(subject)/v2/baseline" })
+            let report = try XCTUnwrap(row.report)
+            let truth = try PhantomFiles.readTruth(Self.tree.appendingPathComponent("subject-\(subject)/v2/truth.json").path)
+            XCTAssertEqual(TruthTolerance.violations(before: report.before.measurement, after: report.after.measurement,
+                                                     truth: truth, alignment: report.alignment.affine), [], row.id)
+        }
     }
 
     func testARowEqualsPigmentCompareOnTheSamePair() throws {

@@ -101,9 +101,13 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
             float s[3];
             for (int c = 0; c < n; c++) {
                 jpeg_component_info *component = &info->comp_info[c];
-                s[c] = cimageio_sample(planes[c], strides[c], valid_w[c], valid_h[c],
-                                       (double)component->h_samp_factor / max_h,
-                                       (double)component->v_samp_factor / max_v, x, y);
+                if (component->h_samp_factor == max_h && component->v_samp_factor == max_v) {
+                    s[c] = planes[c][y * strides[c] + x]; /* full resolution: no interpolation */
+                } else {
+                    s[c] = cimageio_sample(planes[c], strides[c], valid_w[c], valid_h[c],
+                                           (double)component->h_samp_factor / max_h,
+                                           (double)component->v_samp_factor / max_v, x, y);
+                }
             }
             float *pixel = out + (y * width + x) * (size_t)n;
             if (n == 1) {

@@ -29,21 +29,21 @@ public enum MaskedBlur {
         return kernel
     }
 
-    /// Horizontal then vertical convolution with zero padding.
+    /// Horizontal then vertical convolution with zero padding. Every output
+    /// sums its taps in kernel order, so results do not depend on vector width.
     static func convolveSeparable(_ input: [Float], width: Int, height: Int, kernel: [Float]) -> [Float] {
         let radius = kernel.count / 2
         var temp = [Float](repeating: 0, count: input.count)
         input.withUnsafeBufferPointer { src in
             temp.withUnsafeMutableBufferPointer { dst in
+                guard let s = src.baseAddress, let d = dst.baseAddress else { return }
                 for y in 0..<height {
                     let row = y * width
-                    // Tap by tap over the whole row (vectorisable); each output
-                    // still sums its taps in kernel order, with zero padding.
                     for (k, weight) in kernel.enumerated() {
                         let shift = k - radius
                         let lo = max(0, -shift), hi = min(width, width - shift)
                         guard lo < hi else { continue }
-                        for x in lo..<hi { dst[row + x] += weight * src[row + x + shift] }
+                        accumulate(d + row + lo, s + row + lo + shift, weight, hi - lo)
                     }
                 }
             }
@@ -51,16 +51,31 @@ public enum MaskedBlur {
         var out = [Float](repeating: 0, count: input.count)
         temp.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
+                guard let s = src.baseAddress, let d = dst.baseAddress else { return }
                 for y in 0..<height {
                     let lo = max(0, y - radius), hi = min(height - 1, y + radius)
-                    for yy in lo...hi {
-                        let k = kernel[yy - y + radius]
-                        let srcRow = yy * width, dstRow = y * width
-                        for x in 0..<width { dst[dstRow + x] += k * src[srcRow + x] }
-                    }
+                    for yy in lo...hi { accumulate(d + y * width, s + yy * width, kernel[yy - y + radius], width) }
                 }
             }
         }
         return out
+    }
+
+    /// `destination[i] += weight * source[i]` for `count` elements, eight at a time.
+    @inline(__always)
+    static func accumulate(_ destination: UnsafeMutablePointer<Float>, _ source: UnsafePointer<Float>,
+                           _ weight: Float, _ count: Int) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(destination)
+        var i = 0
+        while i + 8 <= count {
+            let value = from.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
+            let sum = to.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self) + value * weight
+            to.storeBytes(of: sum, toByteOffset: 4 * i, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < count {
+            destination[i] += weight * source[i]
+            i += 1
+        }
     }
 }

@@ -112,77 +112,89 @@ public struct PairComparison: Sendable {
             Result { () throws(ComparisonError) in try decode(path) }
         }
         let beforePhoto = try decoded[0].get(), afterPhoto = try decoded[1].get()
-        let beforeImage = beforePhoto.image, afterImage = afterPhoto.image
-        let size = "\(beforePhoto.fullWidth)x\(beforePhoto.fullHeight)"
-        var roi = beforeImage.opaqueMask
-        if let mask {
-            let maskPhoto = try decode(mask)
-            guard maskPhoto.fullWidth == beforePhoto.fullWidth, maskPhoto.fullHeight == beforePhoto.fullHeight else {
-                throw .maskMismatch(mask: mask, maskSize: "\(maskPhoto.fullWidth)x\(maskPhoto.fullHeight)", photoSize: size)
-            }
-            // Skin where the mask is at least mid-gray (sRGB code 128 of 255),
-            // taken into the before photo's analysis frame.
-            let maskImage = maskPhoto.image
-            func reduced(_ plane: Plane) -> Plane {
-                Resample.nearest(plane, width: beforeImage.width, height: beforeImage.height,
-                                 scale: beforePhoto.scale / maskPhoto.scale)
-            }
-            roi = roi.intersection(Mask(plane: reduced(maskImage.green), threshold: Float(SRGB.decode(0.5))))
-            if let opacity = maskImage.opacity { roi = roi.intersection(Mask(plane: reduced(opacity), threshold: 0.5)) }
-        }
-
-        var warnings: [String] = []
-        let transform: AffineTransform
-        var quality: Double?
-        if let model = alignment.model {
-            guard let registration = Registration(model: model, vectors: analyzer.settings.vectors),
-                  let result = registration.register(before: beforeImage, after: afterImage)
-            else { throw .alignmentFailed(before: before, after: after) }
-            if result.quality < alignment.minimumQuality {
-                let error = ComparisonError.poorAlignment(before: before, after: after, quality: result.quality,
-                                                          minimum: alignment.minimumQuality)
-                guard alignment.allowPoor else { throw error }
-                warnings.append(error.description.replacingOccurrences(
-                    of: "; check them, or use --allow-poor-alignment", with: "; measured anyway (--allow-poor-alignment)"))
-            }
-            transform = result.transform
-            quality = result.quality
-        } else {
-            guard afterPhoto.fullWidth == beforePhoto.fullWidth, afterPhoto.fullHeight == beforePhoto.fullHeight else {
-                throw .sizeMismatch(before: before, after: after, beforeSize: size,
-                                    afterSize: "\(afterPhoto.fullWidth)x\(afterPhoto.fullHeight)")
-            }
-            transform = .identity
-        }
-
-        let aligned: LinearImage
-        let covered: Mask
-        if alignment.model == nil {
-            (aligned, covered) = (afterImage, Mask(width: afterImage.width, height: afterImage.height))
-        } else {
-            (aligned, covered) = Warp.into(width: beforeImage.width, height: beforeImage.height,
-                                           from: afterImage, through: transform)
-        }
-        let region = roi.intersection(covered).intersection(aligned.opaqueMask)
+        let roi = try regionOfInterest(of: beforePhoto, mask: mask)
+        let aligned = try align(afterPhoto, onto: beforePhoto, paths: (before, after))
+        let region = roi.intersection(aligned.covered).intersection(aligned.image.opaqueMask)
         // Reported in full-size pixels of both photos.
         let report = AlignmentReport(method: alignment.model?.rawValue ?? "none",
-                                     transform: transform.rescaled(input: beforePhoto.scale, output: 1 / afterPhoto.scale),
+                                     transform: aligned.transform.rescaled(input: beforePhoto.scale, output: 1 / afterPhoto.scale),
                                      beforeSize: (beforePhoto.fullWidth, beforePhoto.fullHeight),
-                                     afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: quality,
-                                     roiPixels: roi.population, coveredPixels: roi.intersection(covered).population)
-        let analyses = ParallelWork.map([(beforeImage, mask ?? before), (aligned, mask ?? after)], threads: 2) { image, path in
+                                     afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: aligned.quality,
+                                     roiPixels: roi.population, coveredPixels: roi.intersection(aligned.covered).population)
+        let analyses = ParallelWork.map([(beforePhoto.image, mask ?? before), (aligned.image, mask ?? after)],
+                                        threads: 2) { image, path in
             Result { () throws(ComparisonError) in try analyze(image, roi: region, path: path) }
         }
         let beforeAnalysis = try analyses[0].get(), afterAnalysis = try analyses[1].get()
-        warnings += Self.clippingWarnings([(before, beforeImage), (after, aligned)], region: region)
+        var warnings = aligned.warnings
+        warnings += Self.clippingWarnings([(before, beforePhoto.image), (after, aligned.image)], region: region)
         let share = Double(region.population) / Double(region.bits.count)
         if share < Self.smallRegionShare {
             warnings.append(String(format: "the region of interest is small (%d pixels, %.1f %% of the frame): numbers are less stable",
                                    region.population, 100 * share))
         }
         return MeasuredPair(before: beforeAnalysis.measurement, after: afterAnalysis.measurement,
-                            alignment: report, warnings: warnings, beforeImage: beforeImage, alignedAfter: aligned,
+                            alignment: report, warnings: warnings, beforeImage: beforePhoto.image, alignedAfter: aligned.image,
                             beforeAnalysis: beforeAnalysis, afterAnalysis: afterAnalysis, region: region)
+    }
+
+    /// The before photo's opaque pixels, within the mask (white: at least
+    /// mid-gray, sRGB code 128 of 255) taken into the photo's analysis frame.
+    private func regionOfInterest(of photo: DecodedPhoto, mask: String?) throws(ComparisonError) -> Mask {
+        var roi = photo.image.opaqueMask
+        guard let mask else { return roi }
+        let maskPhoto = try decode(mask)
+        guard maskPhoto.fullWidth == photo.fullWidth, maskPhoto.fullHeight == photo.fullHeight else {
+            throw .maskMismatch(mask: mask, maskSize: "\(maskPhoto.fullWidth)x\(maskPhoto.fullHeight)",
+                                photoSize: "\(photo.fullWidth)x\(photo.fullHeight)")
+        }
+        func reduced(_ plane: Plane) -> Plane {
+            Resample.nearest(plane, width: photo.image.width, height: photo.image.height, scale: photo.scale / maskPhoto.scale)
+        }
+        roi = roi.intersection(Mask(plane: reduced(maskPhoto.image.green), threshold: Float(SRGB.decode(0.5))))
+        if let opacity = maskPhoto.image.opacity { roi = roi.intersection(Mask(plane: reduced(opacity), threshold: 0.5)) }
+        return roi
+    }
+
+    /// The after photo in the before photo's frame.
+    private struct AlignedAfter {
+        var image: LinearImage
+        /// Pixels of the before frame the after photo reaches.
+        var covered: Mask
+        /// Before-frame to after-frame pixels, at the analysis size.
+        var transform: AffineTransform
+        var quality: Double?
+        var warnings: [String]
+    }
+
+    /// Registers and resamples the after photo, or (`--no-align`) checks that it has the before photo's size.
+    private func align(_ afterPhoto: DecodedPhoto, onto beforePhoto: DecodedPhoto,
+                       paths: (before: String, after: String)) throws(ComparisonError) -> AlignedAfter {
+        let beforeImage = beforePhoto.image, afterImage = afterPhoto.image
+        guard let model = alignment.model else {
+            guard afterPhoto.fullWidth == beforePhoto.fullWidth, afterPhoto.fullHeight == beforePhoto.fullHeight else {
+                throw .sizeMismatch(before: paths.before, after: paths.after,
+                                    beforeSize: "\(beforePhoto.fullWidth)x\(beforePhoto.fullHeight)",
+                                    afterSize: "\(afterPhoto.fullWidth)x\(afterPhoto.fullHeight)")
+            }
+            return AlignedAfter(image: afterImage, covered: Mask(width: afterImage.width, height: afterImage.height),
+                                transform: .identity, quality: nil, warnings: [])
+        }
+        guard let registration = Registration(model: model, vectors: analyzer.settings.vectors),
+              let result = registration.register(before: beforeImage, after: afterImage)
+        else { throw .alignmentFailed(before: paths.before, after: paths.after) }
+        var warnings: [String] = []
+        if result.quality < alignment.minimumQuality {
+            guard alignment.allowPoor else {
+                throw .poorAlignment(before: paths.before, after: paths.after, quality: result.quality,
+                                     minimum: alignment.minimumQuality)
+            }
+            warnings.append(String(format: "%@: alignment onto %@ is poor (quality %.2f < %.2f); measured anyway (--allow-poor-alignment)",
+                                   paths.after, paths.before, result.quality, alignment.minimumQuality))
+        }
+        let warped = Warp.into(width: beforeImage.width, height: beforeImage.height, from: afterImage, through: result.transform)
+        return AlignedAfter(image: warped.image, covered: warped.inside, transform: result.transform,
+                            quality: result.quality, warnings: warnings)
     }
 
     /// Below this share of the frame the region of interest earns a warning.

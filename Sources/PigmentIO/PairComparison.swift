@@ -70,15 +70,21 @@ public struct PairComparison: Sendable {
     /// before anything is measured; `nil` measures at full size.
     public let analysisSize: Int?
 
+    /// Threads for one pair: 2 decodes and measures both photos at once; 1
+    /// works on one photo at a time (a batch runs pairs side by side instead).
+    public let threads: Int
+
     /// The default working resolution: long side 2048 px.
     public static let defaultAnalysisSize = 2048
 
     public init(settings: AnalysisSettings = .standard, alignment: AlignmentSettings = .standard,
-                analysisSize: Int? = defaultAnalysisSize, decoder: ImageDecoder = .init()) throws(ComparisonError) {
+                analysisSize: Int? = defaultAnalysisSize, decoder: ImageDecoder = .init(),
+                threads: Int = 2) throws(ComparisonError) {
         do { analyzer = try Analyzer(settings: settings) } catch { throw .invalidSettings(error.description) }
         self.alignment = alignment
         self.analysisSize = analysisSize
         self.decoder = decoder
+        self.threads = max(1, threads)
     }
 
     /// Compares the photos at `before` and `after`; `mask` marks skin (white) in the before frame.
@@ -108,7 +114,7 @@ public struct PairComparison: Sendable {
     /// skin they share (and the mask, if any).
     public func measure(before: String, after: String, mask: String? = nil) throws(ComparisonError) -> MeasuredPair {
         // The two photos are decoded, and later measured, at the same time.
-        let decoded = ParallelWork.map([before, after], threads: 2) { path in
+        let decoded = ParallelWork.map([before, after], threads: threads) { path in
             Result { () throws(ComparisonError) in try decode(path) }
         }
         let beforePhoto = try decoded[0].get(), afterPhoto = try decoded[1].get()
@@ -122,7 +128,7 @@ public struct PairComparison: Sendable {
                                      afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: aligned.quality,
                                      roiPixels: roi.population, coveredPixels: roi.intersection(aligned.covered).population)
         let analyses = ParallelWork.map([(beforePhoto.image, mask ?? before), (aligned.image, mask ?? after)],
-                                        threads: 2) { image, path in
+                                        threads: threads) { image, path in
             Result { () throws(ComparisonError) in try analyze(image, roi: region, path: path) }
         }
         let beforeAnalysis = try analyses[0].get(), afterAnalysis = try analyses[1].get()

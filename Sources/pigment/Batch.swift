@@ -73,7 +73,7 @@ struct Batch: ParsableCommand {
         do {
             comparison = try PairComparison(settings: analysis.settings, alignment: alignment.settings,
                                             analysisSize: analysis.parsedAnalysisSize ?? nil,
-                                            decoder: ImageDecoder(maxPixels: analysis.maxPixels))
+                                            decoder: ImageDecoder(maxPixels: analysis.maxPixels), threads: 1)
         } catch { throw CommandFailure(error) }
         let base = root ?? URL(fileURLWithPath: manifest ?? ".").deletingLastPathComponent().path
         let reports = report ? URL(fileURLWithPath: out).appendingPathComponent("reports").path : nil

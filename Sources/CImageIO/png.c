@@ -68,9 +68,12 @@ int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *
         longjmp(error.jump, 1);
     }
     int depth = png_get_bit_depth(png, info), type = png_get_color_type(png, info);
-    /* Everything becomes RGBA of 8 or 16 bits, as stored (no gamma applied). */
+    /* Everything becomes RGBA, or gray+alpha for gray images (masks), of 8 or
+     * 16 bits, as stored (no gamma applied). */
+    int gray = !(type & PNG_COLOR_MASK_COLOR);
+    int channels = gray ? 2 : 4;
     png_set_expand(png);
-    png_set_gray_to_rgb(png);
+    if (!gray) png_set_gray_to_rgb(png);
     if (!(type & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS)) {
         png_set_add_alpha(png, depth == 16 ? 0xFFFF : 0xFF, PNG_FILLER_AFTER);
     }
@@ -82,7 +85,7 @@ int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *
     png_read_update_info(png, info);
     size_t stride = png_get_rowbytes(png, info);
     size_t bytes = depth == 16 ? 2 : 1;
-    if (stride != (size_t)width * 4 * bytes) {
+    if (stride != (size_t)width * (size_t)channels * bytes) {
         code = CIMAGEIO_ERROR_UNSUPPORTED;
         snprintf(error.text, sizeof error.text, "unexpected PNG layout");
         longjmp(error.jump, 1);
@@ -107,7 +110,7 @@ int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *
     }
     out->width = width;
     out->height = height;
-    out->channels = 4;
+    out->channels = (uint32_t)channels;
     out->bytes_per_sample = (uint32_t)bytes;
     out->orientation = 1;
     out->file_gamma = gamma;

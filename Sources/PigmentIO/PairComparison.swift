@@ -70,8 +70,8 @@ public struct PairComparison: Sendable {
     /// before anything is measured; `nil` measures at full size.
     public let analysisSize: Int?
 
-    /// Threads for one pair: 2 decodes and measures both photos at once; 1
-    /// works on one photo at a time (a batch runs pairs side by side instead).
+    /// Threads for one pair: 2 measures both photos at once; 1 works on one
+    /// photo at a time (a batch runs pairs side by side instead).
     public let threads: Int
 
     /// The default working resolution: long side 2048 px.
@@ -113,11 +113,9 @@ public struct PairComparison: Sendable {
     /// Aligns the after photo onto the before photo and measures both over the
     /// skin they share (and the mask, if any).
     public func measure(before: String, after: String, mask: String? = nil) throws(ComparisonError) -> MeasuredPair {
-        // The two photos are decoded, and later measured, at the same time.
-        let decoded = ParallelWork.map([before, after], threads: threads) { path in
-            Result { () throws(ComparisonError) in try decode(path) }
-        }
-        let beforePhoto = try decoded[0].get(), afterPhoto = try decoded[1].get()
+        // One photo at a time: a large JPEG's coefficients (≈ 72 MB at 24 MP)
+        // are the biggest buffers of all. The two are measured at the same time.
+        let beforePhoto = try decode(before), afterPhoto = try decode(after)
         let roi = try regionOfInterest(of: beforePhoto, mask: mask)
         let aligned = try align(afterPhoto, onto: beforePhoto, paths: (before, after))
         let region = roi.intersection(aligned.covered).intersection(aligned.image.opaqueMask)

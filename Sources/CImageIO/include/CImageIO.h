@@ -29,8 +29,9 @@ typedef enum {
 typedef struct {
     uint32_t width;
     uint32_t height;
-    /* PNG: 4 (R, G, B, A), 8 or 16 bits as stored (host byte order), coded
-     * with the file's transfer curve, alpha not premultiplied.
+    /* PNG: 4 (R, G, B, A), or 2 (gray, A) for gray images, 8 or 16 bits as
+     * stored (host byte order), coded with the file's transfer curve, alpha
+     * not premultiplied.
      * JPEG: 1 (gray) or 3 (R, G, B), 32-bit float, sRGB-encoded 0-1,
      * reconstructed from the DCT coefficients in floating point. */
     uint32_t channels;

@@ -104,75 +104,49 @@ public struct ImageDecoder: Sendable {
     }
 
     /// Converts the C layer's interleaved samples to linear planes, averaging
-    /// `binning`×`binning` blocks in linear light on the way (no full-size planes).
-    static func linearImage(from raw: cimageio_image, binning factor: Int) -> LinearImage {
-        guard factor > 1 else { return linearImage(from: raw) }
-        let w = Int(raw.width), h = Int(raw.height), bw = w / factor, bh = h / factor
-        var planes = [[Float]](repeating: [Float](repeating: 0, count: bw * bh), count: 4)
-        let png = raw.channels == 4, channels = Int(raw.channels)
-        let decode = transferCurve(fileGamma: raw.file_gamma)
+    /// `binning`×`binning` blocks in linear light on the way (no full-size
+    /// planes). PNG: RGBA or gray+alpha codes of 8 or 16 bits; JPEG: sRGB floats
+    /// (colour or gray).
+    static func linearImage(from raw: cimageio_image, binning factor: Int = 1) -> LinearImage {
+        let f = max(1, factor)
+        let w = Int(raw.width), bw = w / f, bh = Int(raw.height) / f, count = bw * bh
+        let png = raw.bytes_per_sample != 4, channels = Int(raw.channels)
+        let colours = png ? (channels == 4 ? 3 : 1) : channels
+        let planeCount = png ? colours + 1 : colours  // PNGs carry opacity last
+        let decode = transferCurve(fileGamma: png ? raw.file_gamma : 0)
         let sixteen = raw.bytes_per_sample == 2
         let codeScale: Float = sixteen ? 1 / 65535 : 1 / 255
-        for y in 0..<(bh * factor) {
-            let row = (y / factor) * bw
-            for x in 0..<(bw * factor) {
-                let i = y * w + x, o = row + x / factor
-                for c in 0..<(png ? 4 : 3) {
-                    let value: Float
-                    if png {
-                        let code = sixteen ? Float(raw.pixels.assumingMemoryBound(to: UInt16.self)[4 * i + c])
-                                           : Float(raw.pixels.assumingMemoryBound(to: UInt8.self)[4 * i + c])
-                        value = c == 3 ? code * codeScale : decode(code * codeScale)
-                    } else {
-                        value = SRGB.decodeFast(raw.pixels.assumingMemoryBound(to: Float.self)[channels * i + min(c, channels - 1)])
+        let wide = raw.pixels.assumingMemoryBound(to: UInt16.self)
+        let narrow = raw.pixels.assumingMemoryBound(to: UInt8.self)
+        let floats = raw.pixels.assumingMemoryBound(to: Float.self)
+        var sums = [Float](repeating: 0, count: planeCount * count)
+        sums.withUnsafeMutableBufferPointer { sums in
+            for y in 0..<(bh * f) {
+                let row = (y / f) * bw
+                for x in 0..<(bw * f) {
+                    let i = y * w + x, o = row + x / f
+                    for p in 0..<planeCount {
+                        let k = channels * i + p
+                        let value: Float
+                        if !png {
+                            value = SRGB.decodeFast(floats[k])
+                        } else {
+                            let code = (sixteen ? Float(wide[k]) : Float(narrow[k])) * codeScale
+                            value = p == colours ? code : decode(code)
+                        }
+                        sums[p * count + o] += value
                     }
-                    planes[c][o] += value
                 }
             }
-        }
-        let norm = 1 / Float(factor * factor)
-        let result = planes.map { Plane(width: bw, height: bh, samples: $0.map { $0 * norm }) }
-        let translucent = png && result[3].samples.contains { $0 < 1 }
-        return LinearImage(red: result[0], green: result[1], blue: result[2], opacity: translucent ? result[3] : nil)
-    }
-
-    /// Converts the C layer's interleaved samples to linear planes.
-    static func linearImage(from raw: cimageio_image) -> LinearImage {
-        let w = Int(raw.width), h = Int(raw.height), n = w * h
-        var red = [Float](repeating: 0, count: n), green = red, blue = red
-        if raw.channels == 4 {
-            // PNG: straight RGBA codes of 8 or 16 bits.
-            let decode = transferCurve(fileGamma: raw.file_gamma)
-            var opacity = [Float](repeating: 0, count: n)
-            var translucent = false
-            let sixteen = raw.bytes_per_sample == 2
-            let wide = raw.pixels.assumingMemoryBound(to: UInt16.self)
-            let narrow = raw.pixels.assumingMemoryBound(to: UInt8.self)
-            let scale: Float = sixteen ? 1 / 65535 : 1 / 255
-            func sample(_ k: Int) -> Float { sixteen ? Float(wide[k]) * scale : Float(narrow[k]) * scale }
-            for i in 0..<n {
-                opacity[i] = sample(4 * i + 3)
-                if opacity[i] < 1 { translucent = true }
-                red[i] = decode(sample(4 * i))
-                green[i] = decode(sample(4 * i + 1))
-                blue[i] = decode(sample(4 * i + 2))
+            if f > 1 {
+                let norm = 1 / Float(f * f)
+                for i in 0..<sums.count { sums[i] *= norm }
             }
-            return LinearImage(red: Plane(width: w, height: h, samples: red),
-                               green: Plane(width: w, height: h, samples: green),
-                               blue: Plane(width: w, height: h, samples: blue),
-                               opacity: translucent ? Plane(width: w, height: h, samples: opacity) : nil)
         }
-        // JPEG: sRGB-encoded floats reconstructed from the DCT coefficients.
-        let samples = raw.pixels.assumingMemoryBound(to: Float.self)
-        let channels = Int(raw.channels)
-        for i in 0..<n {
-            let base = channels * i
-            red[i] = SRGB.decodeFast(samples[base])
-            green[i] = channels == 3 ? SRGB.decodeFast(samples[base + 1]) : red[i]
-            blue[i] = channels == 3 ? SRGB.decodeFast(samples[base + 2]) : red[i]
-        }
-        return LinearImage(red: Plane(width: w, height: h, samples: red),
-                           green: Plane(width: w, height: h, samples: green),
-                           blue: Plane(width: w, height: h, samples: blue))
+        func plane(_ p: Int) -> Plane { Plane(width: bw, height: bh, samples: Array(sums[(p * count)..<((p + 1) * count)])) }
+        let red = plane(0), green = colours == 3 ? plane(1) : red, blue = colours == 3 ? plane(2) : red
+        let opacity = png ? plane(colours) : nil
+        let translucent = opacity?.samples.contains { $0 < 1 } ?? false
+        return LinearImage(red: red, green: green, blue: blue, opacity: translucent ? opacity : nil)
     }
 }

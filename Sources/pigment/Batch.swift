@@ -99,7 +99,7 @@ struct Batch: ParsableCommand {
         try output.writeSummary()
         if let reports {
             let index = URL(fileURLWithPath: out).appendingPathComponent("index.html").path
-            let page = BatchIndex.page(rows: output.rows, reports: reports, outputFolder: out)
+            let page = BatchIndex.page(rows: output.rows, reports: reports)
             do { try AtomicFile.write(Data(page.utf8), to: index) } catch { throw CommandFailure(error) }
         }
 

@@ -24,8 +24,8 @@ public enum BatchIndex {
     }
 
     /// The page for `rows`; reports and thumbnails are looked up in `reports`,
-    /// and linked relative to `outputFolder` (where index.html is written).
-    public static func page(rows: [BatchRow], reports: String, outputFolder: String) -> String {
+    /// a folder beside the page (links name it by its last path component).
+    public static func page(rows: [BatchRow], reports: String) -> String {
         let esc = HTMLReport.escape
         var html = HTMLReport.head + "<title>pigment batch</title>\n" + HTMLReport.style
         html += "<style>td, th { vertical-align: top; text-align: left !important; } .thumb img { width: 160px; height: auto; } svg { background: #fafafa; }</style>\n"

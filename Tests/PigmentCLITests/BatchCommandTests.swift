@@ -182,6 +182,26 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertEqual(progress.count, expectedPairs, result.stderr)
     }
 
+    func testProgressIsABarOnATerminal() throws {
+        // util-linux `script` runs the batch on a pseudo-terminal.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw XCTSkip("/usr/bin/script (util-linux) is missing: cannot give the batch a terminal")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let command = "'\(CLIRunner.binary.path)' batch '\(Self.tree.path)' --out '\(work.appendingPathComponent("tty").path)' --jobs 2"
+        process.arguments = ["-qec", command, "/dev/null"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let frames = output.components(separatedBy: "\r").filter { $0.hasPrefix("[") }
+        XCTAssertGreaterThanOrEqual(frames.count, expectedPairs, output)
+        XCTAssertTrue(frames.last?.hasPrefix("[##############################] \(expectedPairs)/\(expectedPairs)") ?? false, output)
+        XCTAssertTrue(output.contains("pairs/s") && output.contains("ETA") && output.contains("failures 2"), output)
+    }
+
     func testRootAndManifestTogetherAreAUsageError() throws {
         let result = try CLIRunner.run(["batch", Self.tree.path, "--manifest", "x.csv", "--out", work.path])
         XCTAssertEqual(result.status, 2)

@@ -32,7 +32,7 @@ public struct PhantomGenerator: Sendable {
         self.spec = spec
         let w = spec.width, h = spec.height
         let scale = Double(max(w, h)) / 512
-        let cx = Double(w) / 2, cy = Double(h) / 2, ax = 0.46 * Double(w), ay = 0.45 * Double(h)
+        let ellipse = Self.ellipse(width: w, height: h)
         mask = Self.skinEllipse(width: w, height: h)
 
         var tone = SeededRandom(seed: spec.seed, stream: 4)
@@ -40,7 +40,7 @@ public struct PhantomGenerator: Sendable {
         skinHemoglobin = tone.uniform(0.25...0.5)
 
         var layout = SeededRandom(seed: spec.seed, stream: 1)
-        lesions = LesionLayout.make(spec: spec, ellipse: (cx, cy, ax, ay), scale: scale, random: &layout)
+        lesions = LesionLayout.make(spec: spec, ellipse: ellipse, scale: scale, random: &layout)
 
         var texture = SeededRandom(seed: spec.seed, stream: 2)
         melaninTexture = FractalNoise(width: w, height: h, octaves: [
@@ -51,9 +51,14 @@ public struct PhantomGenerator: Sendable {
         ], random: &texture)
     }
 
+    /// Centre and semi-axes (pixels) of the skin ellipse of a `width`×`height` phantom.
+    static func ellipse(width w: Int, height h: Int) -> (cx: Double, cy: Double, ax: Double, ay: Double) {
+        (Double(w) / 2, Double(h) / 2, 0.46 * Double(w), 0.45 * Double(h))
+    }
+
     /// The skin region of a `width`×`height` phantom: an ellipse filling most of the frame.
     static func skinEllipse(width w: Int, height h: Int) -> Mask {
-        let cx = Double(w) / 2, cy = Double(h) / 2, ax = 0.46 * Double(w), ay = 0.45 * Double(h)
+        let (cx, cy, ax, ay) = ellipse(width: w, height: h)
         var bits = [Bool](repeating: false, count: w * h)
         for y in 0..<h {
             for x in 0..<w {
@@ -103,8 +108,7 @@ public struct PhantomGenerator: Sendable {
         var noise = SeededRandom(seed: spec.seed, stream: moment == .before ? 10 : 11)
         var planes = [[Float]](repeating: [Float](repeating: 0, count: w * h), count: 3)
         let cx = Double(w) / 2, cy = Double(h) / 2
-        let sceneCx = Double(sceneWidth) / 2, sceneCy = Double(sceneHeight) / 2
-        let ax = 0.46 * Double(sceneWidth), ay = 0.45 * Double(sceneHeight)
+        let (sceneCx, sceneCy, ax, ay) = Self.ellipse(width: sceneWidth, height: sceneHeight)
         let longSide = Double(max(w, h)), cornerSquared = cx * cx + cy * cy
         let gc = cos(nuisance.gradientAngle), gs = sin(nuisance.gradientAngle)
         let gains = [nuisance.whiteBalance.r, nuisance.whiteBalance.g, nuisance.whiteBalance.b]

@@ -18,17 +18,7 @@ struct StructureSignal: Sendable {
     }
 
     /// The signal plane of `image`.
-    func plane(of image: LinearImage) -> Plane {
-        let wr = Float(weights.r), wg = Float(weights.g), wb = Float(weights.b)
-        let floorValue = Decomposition.floorValue
-        var out = [Float](repeating: 0, count: image.red.count)
-        for i in 0..<out.count {
-            out[i] = -(wr * logf(max(image.red.samples[i], floorValue))
-                       + wg * logf(max(image.green.samples[i], floorValue))
-                       + wb * logf(max(image.blue.samples[i], floorValue)))
-        }
-        return Plane(width: image.width, height: image.height, samples: out)
-    }
+    func plane(of image: LinearImage) -> Plane { Decomposition.density(of: image, weights: weights) }
 
     /// Removes what is smoother than `sigma` pixels (a difference of the plane
     /// and its Gaussian blur) and scales to unit standard deviation.

@@ -26,7 +26,12 @@ public struct Decomposition: Sendable {
 
     /// The melanin density plane of `image` (melanin units).
     public func melanin(of image: LinearImage) -> Plane {
-        let wr = Float(melaninWeights.r), wg = Float(melaninWeights.g), wb = Float(melaninWeights.b)
+        Self.density(of: image, weights: melaninWeights)
+    }
+
+    /// `weights · OD` per pixel, with `OD = −ln(linear)` per channel.
+    static func density(of image: LinearImage, weights: RGB) -> Plane {
+        let wr = Float(weights.r), wg = Float(weights.g), wb = Float(weights.b)
         let floorValue = Self.floorValue
         var out = [Float](repeating: 0, count: image.red.count)
         image.red.samples.withUnsafeBufferPointer { r in

@@ -67,11 +67,6 @@ static void cimageio_jpeg_progress(j_common_ptr common) {
     }
 }
 
-int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
-                         char *message, size_t message_size) {
-    return cimageio_decode_path(path, cimageio_jpeg_decode_stream, max_pixels, out, message, message_size);
-}
-
 int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,
                                 char *message, size_t message_size) {
     return cimageio_jpeg_decode_stream_reduced(file, max_pixels, 0, out, message, message_size);
@@ -79,14 +74,8 @@ int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image 
 
 int cimageio_jpeg_decode_reduced(const char *path, uint64_t max_pixels, uint32_t max_long_side,
                                  cimageio_image *out, char *message, size_t message_size) {
-    memset(out, 0, sizeof *out);
-    FILE *file = fopen(path, "rb");
-    if (file == NULL) {
-        return cimageio_fail(CIMAGEIO_ERROR_OPEN, message, message_size, "%s", strerror(errno));
-    }
-    int code = cimageio_jpeg_decode_stream_reduced(file, max_pixels, max_long_side, out, message, message_size);
-    fclose(file);
-    return code;
+    return cimageio_decode_path(path, cimageio_jpeg_decode_stream_reduced, max_pixels, max_long_side,
+                                out, message, message_size);
 }
 
 int cimageio_jpeg_decode_stream_reduced(FILE *file, uint64_t max_pixels, uint32_t max_long_side,

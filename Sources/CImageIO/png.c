@@ -23,9 +23,16 @@ static void cimageio_png_warning_fn(png_structp png, png_const_charp text) {
     (void)text;
 }
 
+/* PNGs are decoded at full size; reducing them is left to the caller. */
+static int cimageio_png_decode_stream_any(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
+                                          cimageio_image *out, char *message, size_t message_size) {
+    (void)max_long_side;
+    return cimageio_png_decode_stream(file, max_pixels, out, message, message_size);
+}
+
 int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
                         char *message, size_t message_size) {
-    return cimageio_decode_path(path, cimageio_png_decode_stream, max_pixels, out, message, message_size);
+    return cimageio_decode_path(path, cimageio_png_decode_stream_any, max_pixels, 0, out, message, message_size);
 }
 
 int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,

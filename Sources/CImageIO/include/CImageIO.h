@@ -56,12 +56,10 @@ void cimageio_image_free(cimageio_image *image);
 int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
                         char *message, size_t message_size);
 
-int cimageio_jpeg_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
-                         char *message, size_t message_size);
-
-/* A JPEG reconstructed at the largest scale k/8 (k = 1-8) whose long side is at
- * most `max_long_side` (0: full size), by DCT-domain downscaling in floating
- * point: only each block's k×k lowest frequencies are transformed. */
+/* A JPEG reconstructed at full size (`max_long_side` 0), or at the largest
+ * scale k/8 (k = 1-8) whose long side is at most `max_long_side`, by DCT-domain
+ * downscaling in floating point: only each block's k×k lowest frequencies are
+ * transformed. */
 int cimageio_jpeg_decode_reduced(const char *path, uint64_t max_pixels, uint32_t max_long_side,
                                  cimageio_image *out, char *message, size_t message_size);
 int cimageio_jpeg_decode_stream_reduced(FILE *file, uint64_t max_pixels, uint32_t max_long_side,

@@ -18,19 +18,7 @@ public struct ImageDecoder: Sendable {
     /// JPEG samples are reconstructed from the DCT coefficients in floating
     /// point, so smooth skin does not band at whole 8-bit chroma codes.
     public func decode(_ path: String) throws(ImageFileError) -> LinearImage {
-        let format = try Self.sniff(path)
-        var raw = cimageio_image()
-        var message = CMessage()
-        let code: Int32 = switch format {
-        case .png: cimageio_png_decode(path, UInt64(maxPixels), &raw, &message.buffer, message.buffer.count)
-        case .jpeg: cimageio_jpeg_decode(path, UInt64(maxPixels), &raw, &message.buffer, message.buffer.count)
-        }
-        defer { cimageio_image_free(&raw) }
-        guard code == CIMAGEIO_OK.rawValue else {
-            throw Self.error(code: code, message: message.text, path: path, format: format)
-        }
-        let image = Self.linearImage(from: raw)
-        return (Orientation(rawValue: Int(raw.orientation)) ?? .up).apply(to: image)
+        try decode(path, maxLongSide: nil).image
     }
 
     /// Decodes `path` reduced so that its long side is at most `maxLongSide`
@@ -38,23 +26,20 @@ public struct ImageDecoder: Sendable {
     /// scale k/8 that fits, from the k×k lowest frequencies of each block), then,
     /// if still too large, and PNGs, by averaging blocks of whole pixels.
     public func decode(_ path: String, maxLongSide: Int?) throws(ImageFileError) -> DecodedPhoto {
-        guard let maxLongSide else {
-            let image = try decode(path)
-            return DecodedPhoto(image: image, fullWidth: image.width, fullHeight: image.height, scale: 1)
-        }
         let format = try Self.sniff(path)
         var raw = cimageio_image()
         var message = CMessage()
         let code: Int32 = switch format {
         case .png: cimageio_png_decode(path, UInt64(maxPixels), &raw, &message.buffer, message.buffer.count)
-        case .jpeg: cimageio_jpeg_decode_reduced(path, UInt64(maxPixels), UInt32(clamping: maxLongSide), &raw,
+        case .jpeg: cimageio_jpeg_decode_reduced(path, UInt64(maxPixels), UInt32(clamping: maxLongSide ?? 0), &raw,
                                                  &message.buffer, message.buffer.count)
         }
         defer { cimageio_image_free(&raw) }
         guard code == CIMAGEIO_OK.rawValue else {
             throw Self.error(code: code, message: message.text, path: path, format: format)
         }
-        let factor = max(1, Int((Double(max(raw.width, raw.height)) / Double(maxLongSide)).rounded(.up)))
+        let longSide = Double(max(raw.width, raw.height))
+        let factor = maxLongSide.map { max(1, Int((longSide / Double($0)).rounded(.up))) } ?? 1
         let image = Self.linearImage(from: raw, binning: factor)
         let scale = Double(raw.scale_eighths == 0 ? 8 : raw.scale_eighths) / 8 / Double(factor)
         let (storedWidth, storedHeight) = (Int(raw.full_width), Int(raw.full_height))

@@ -11,33 +11,29 @@ public enum Warp {
         let output = UnsafeMutablePointer<Float>.allocate(capacity: channels * count)
         output.initialize(repeating: 0, count: channels * count)
         defer { output.deallocate() }
-        let input = UnsafeMutablePointer<Float>.allocate(capacity: channels * image.width * image.height)
-        defer { input.deallocate() }
-        let sourceCount = image.width * image.height
-        for (c, plane) in sources.enumerated() {
-            plane.samples.withUnsafeBufferPointer { (input + c * sourceCount).initialize(from: $0.baseAddress!, count: sourceCount) }
-        }
         var inside = [Bool](repeating: false, count: count)
         let sw = image.width, sh = image.height
         let maxX = Double(sw - 1), maxY = Double(sh - 1)
-        inside.withUnsafeMutableBufferPointer { inside in
-            for y in 0..<height {
-                // Source point of the row's first pixel centre; each step right adds (a, c).
-                var px = map.a * 0.5 + map.b * (Double(y) + 0.5) + map.tx - 0.5
-                var py = map.c * 0.5 + map.d * (Double(y) + 0.5) + map.ty - 0.5
-                for x in 0..<width {
-                    defer { px += map.a; py += map.c }
-                    guard px >= 0, py >= 0, px <= maxX, py <= maxY else { continue }
-                    let i = min(Int(px), max(sw - 2, 0)), j = min(Int(py), max(sh - 2, 0))
-                    let tx = Float(px - Double(i)), ty = Float(py - Double(j))
-                    let i1 = min(i + 1, sw - 1), j1 = min(j + 1, sh - 1)
-                    let o00 = j * sw + i, o10 = j * sw + i1, o01 = j1 * sw + i, o11 = j1 * sw + i1
-                    let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
-                    let out = y * width + x
-                    inside[out] = true
-                    for c in 0..<channels {
-                        let s = input + c * sourceCount
-                        output[c * count + out] = s[o00] * w00 + s[o10] * w10 + s[o01] * w01 + s[o11] * w11
+        withBuffers(sources.map(\.samples)) { inputs in
+            inside.withUnsafeMutableBufferPointer { inside in
+                for y in 0..<height {
+                    // Source point of the row's first pixel centre; each step right adds (a, c).
+                    var px = map.a * 0.5 + map.b * (Double(y) + 0.5) + map.tx - 0.5
+                    var py = map.c * 0.5 + map.d * (Double(y) + 0.5) + map.ty - 0.5
+                    for x in 0..<width {
+                        defer { px += map.a; py += map.c }
+                        guard px >= 0, py >= 0, px <= maxX, py <= maxY else { continue }
+                        let i = min(Int(px), max(sw - 2, 0)), j = min(Int(py), max(sh - 2, 0))
+                        let tx = Float(px - Double(i)), ty = Float(py - Double(j))
+                        let i1 = min(i + 1, sw - 1), j1 = min(j + 1, sh - 1)
+                        let o00 = j * sw + i, o10 = j * sw + i1, o01 = j1 * sw + i, o11 = j1 * sw + i1
+                        let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                        let out = y * width + x
+                        inside[out] = true
+                        for c in 0..<channels {
+                            let s = inputs[c]
+                            output[c * count + out] = s[o00] * w00 + s[o10] * w10 + s[o01] * w01 + s[o11] * w11
+                        }
                     }
                 }
             }
@@ -52,6 +48,12 @@ public enum Warp {
 }
 
 extension Warp {
+    /// Calls `body` with read access to every array's storage (no copies).
+    static func withBuffers<R>(_ arrays: [[Float]], _ body: ([UnsafeBufferPointer<Float>]) -> R) -> R {
+        guard let first = arrays.first else { return body([]) }
+        return first.withUnsafeBufferPointer { head in withBuffers(Array(arrays.dropFirst())) { body([head] + $0) } }
+    }
+
     /// `image` resampled into a `width`×`height` frame whose point x shows
     /// `image` at `transform(x)`. When the map shrinks the image by 2× or more,
     /// blocks are averaged first so the result does not alias.

@@ -18,15 +18,13 @@ public struct RGBImage8: Sendable, Equatable {
         self.init(width: width, height: height, samples: samples)
     }
 
-    /// The photo in sRGB.
+    /// The photo in 8-bit sRGB (each value rounded to the nearest code).
     public init(_ image: LinearImage) {
         var samples = [UInt8](repeating: 0, count: image.width * image.height * 3)
-        let lut = (0...4096).map { SRGB.encode8(Float($0) / 4096) }
-        func code(_ v: Float) -> UInt8 { lut[Int((min(max(v, 0), 1) * 4096).rounded())] }
         for i in 0..<(image.width * image.height) {
-            samples[3 * i] = code(image.red.samples[i])
-            samples[3 * i + 1] = code(image.green.samples[i])
-            samples[3 * i + 2] = code(image.blue.samples[i])
+            samples[3 * i] = SRGB.encode8(image.red.samples[i])
+            samples[3 * i + 1] = SRGB.encode8(image.green.samples[i])
+            samples[3 * i + 2] = SRGB.encode8(image.blue.samples[i])
         }
         self.init(width: image.width, height: image.height, samples: samples)
     }

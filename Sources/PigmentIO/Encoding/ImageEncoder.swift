@@ -19,15 +19,7 @@ public enum ImageEncoder {
     }
 
     /// Interleaved 8-bit sRGB samples of `image`.
-    public static func srgb8(_ image: LinearImage) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: image.width * image.height * 3)
-        for i in 0..<(image.width * image.height) {
-            out[3 * i] = SRGB.encode8(image.red.samples[i])
-            out[3 * i + 1] = SRGB.encode8(image.green.samples[i])
-            out[3 * i + 2] = SRGB.encode8(image.blue.samples[i])
-        }
-        return out
-    }
+    public static func srgb8(_ image: LinearImage) -> [UInt8] { RGBImage8(image).samples }
 
     /// Writes `image` as PNG or JPEG (quality 92), as the path's extension says.
     public static func write(_ image: LinearImage, to path: String) throws(ImageFileError) {

@@ -26,7 +26,7 @@ public enum BatchIndex {
     /// The page for `rows`; reports and thumbnails are looked up in `reports`,
     /// a folder beside the page (links name it by its last path component).
     public static func page(rows: [BatchRow], reports: String) -> String {
-        let esc = HTMLReport.escape
+        let esc = Markup.escape
         var html = HTMLReport.head + "<title>pigment batch</title>\n" + HTMLReport.style
         html += "<style>td, th { vertical-align: top; text-align: left !important; } .thumb img { width: 160px; height: auto; } svg { background: #fafafa; }</style>\n"
         html += "</head>\n<body>\n<h1>Pigmentation by subject</h1>\n"
@@ -91,7 +91,7 @@ public enum BatchIndex {
         svg += String(format: "<text x=\"%.0f\" y=\"9\" font-size=\"9\" fill=\"#a0522d\">%.2f %%</text>", left, points[0].area)
         svg += String(format: "<text x=\"%.0f\" y=\"9\" font-size=\"9\" fill=\"#2166ac\" text-anchor=\"end\">%.3f</text>", width - right, points[0].contrast)
         for (i, p) in points.enumerated() {
-            svg += "<text x=\(String(format: "\"%.1f\"", x(i))) y=\"\(Int(height - 3))\" font-size=\"9\" text-anchor=\"middle\">\(HTMLReport.escape(p.label))</text>"
+            svg += "<text x=\(String(format: "\"%.1f\"", x(i))) y=\"\(Int(height - 3))\" font-size=\"9\" text-anchor=\"middle\">\(Markup.escape(p.label))</text>"
         }
         return svg + "</svg>"
     }

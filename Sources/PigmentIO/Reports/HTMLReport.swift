@@ -8,14 +8,11 @@ public enum HTMLReport {
     /// Longest side of an embedded picture, in pixels.
     public static let maxPictureSide = 1600
 
-    /// Escapes text for HTML element content and quoted attribute values.
-    public static func escape(_ text: String) -> String { Markup.escape(text) }
-
     /// An `<img>` holding the picture as a data URI (JPEG for photos, PNG for maps).
     static func image(_ picture: RGBImage8, format: ImageFormat, alt: String, maxSide: Int = maxPictureSide) throws(ImageFileError) -> String {
         let data = try PictureFiles.encoded(picture.downscaled(toFit: maxSide), format: format, quality: 85)
         let mime = format == .png ? "image/png" : "image/jpeg"
-        return "<img alt=\"\(escape(alt))\" src=\"data:\(mime);base64,\(data.base64EncodedString())\">"
+        return "<img alt=\"\(Markup.escape(alt))\" src=\"data:\(mime);base64,\(data.base64EncodedString())\">"
     }
 
     static let head = """
@@ -50,9 +47,9 @@ public enum HTMLReport {
         let before = report.before.measurement, after = report.after.measurement, change = report.change
         func f(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }
         func signed(_ v: Double, _ d: Int) -> String { (v >= 0 ? "+" : "−") + f(abs(v), d) }
-        var html = head + "<title>pigment: \(escape(report.before.file)) → \(escape(report.after.file))</title>\n" + style + "</head>\n<body>\n"
+        var html = head + "<title>pigment: \(Markup.escape(report.before.file)) → \(Markup.escape(report.after.file))</title>\n" + style + "</head>\n<body>\n"
         html += "<h1>Pigmentation before and after</h1>\n"
-        html += "<p class=\"files\">before: <b>\(escape(report.before.file))</b><br>after: <b>\(escape(report.after.file))</b></p>\n"
+        html += "<p class=\"files\">before: <b>\(Markup.escape(report.before.file))</b><br>after: <b>\(Markup.escape(report.after.file))</b></p>\n"
 
         var headline = "Pigmented area: \(f(before.pigmentedAreaPercent, 2)) % → \(f(after.pigmentedAreaPercent, 2)) % of the skin "
             + "(\(signed(change.pigmentedAreaPoints, 2)) percentage points)."
@@ -62,8 +59,8 @@ public enum HTMLReport {
                 + "(\(signed(c, 0)) %\(direction))."
         }
         headline += " Dark spots: \(before.spotCount) → \(after.spotCount)."
-        html += "<p class=\"headline\">\(escape(headline))</p>\n"
-        for warning in report.warnings { html += "<p class=\"warning\">Warning: \(escape(warning))</p>\n" }
+        html += "<p class=\"headline\">\(Markup.escape(headline))</p>\n"
+        for warning in report.warnings { html += "<p class=\"warning\">Warning: \(Markup.escape(warning))</p>\n" }
 
         let a = report.alignment
         html += "<h2>Alignment</h2>\n<p>"
@@ -71,7 +68,7 @@ public enum HTMLReport {
             html += "Not aligned (--no-align): the photos were taken as already registered."
         } else {
             let verdict = (a.quality ?? 0) >= 0.5 ? "good" : (a.quality ?? 0) >= report.settings.minimumAlignmentQuality ? "fair" : "poor"
-            html += escape(String(format: "The after photo was aligned onto the before photo (%@): shifted %+.1f, %+.1f px, turned %+.2f°, scaled ×%.4f. "
+            html += Markup.escape(String(format: "The after photo was aligned onto the before photo (%@): shifted %+.1f, %+.1f px, turned %+.2f°, scaled ×%.4f. "
                                   + "Quality %.2f (%@; 0 = unrelated, 1 = identical structure); it covers %.1f %% of the skin measured.",
                                   a.method, a.dx, a.dy, a.rotationDegrees, a.scale, a.quality ?? 0, verdict, a.overlapPercent))
         }
@@ -93,7 +90,7 @@ public enum HTMLReport {
              "typical skin melanin outside spots (also moves with white balance)"),
         ]
         for r in rows {
-            html += "<tr><td>\(escape(r.0))</td><td>\(r.1)</td><td>\(r.2)</td><td>\(r.3)</td><td class=\"note\">\(escape(r.4))</td></tr>\n"
+            html += "<tr><td>\(Markup.escape(r.0))</td><td>\(r.1)</td><td>\(r.2)</td><td>\(r.3)</td><td class=\"note\">\(Markup.escape(r.4))</td></tr>\n"
         }
         html += "</table>\n<p class=\"note\">Melanin units: optical density along the melanin direction; 0.1 makes light skin about 4 % darker. "
             + "\(before.roiPixels) pixels of skin measured at \(before.width)×\(before.height).</p>\n"
@@ -128,7 +125,7 @@ public enum HTMLReport {
             ("analysis size", s.analysisSize.map { "\($0) px" } ?? "full"),
             ("mask", s.mask ?? "none (whole frame)"),
         ]
-        for (name, value) in settings { html += "<tr><td>\(escape(name))</td><td class=\"text\">\(escape(value))</td></tr>\n" }
+        for (name, value) in settings { html += "<tr><td>\(Markup.escape(name))</td><td class=\"text\">\(Markup.escape(value))</td></tr>\n" }
         html += "</table>\n<footer>Made by pigment. A measuring aid, not a diagnosis.</footer>\n</body>\n</html>\n"
         return html
     }

@@ -46,21 +46,19 @@ static void cimageio_idct_block(const JCOEF *block, const UINT16 *quant, float b
 
 size_t cimageio_jpeg_scaled(size_t size, int k) { return (size * (size_t)k + 7) / 8; }
 
-/* Bilinear sample of a component plane at luma position (x, y), with the
- * component's samples centred on the pixels they cover. */
-static float cimageio_sample(const float *plane, size_t stride, size_t valid_w, size_t valid_h,
-                             double scale_x, double scale_y, size_t x, size_t y) {
-    double sx = ((double)x + 0.5) * scale_x - 0.5, sy = ((double)y + 0.5) * scale_y - 0.5;
-    if (sx < 0) sx = 0;
-    if (sy < 0) sy = 0;
-    if (sx > (double)(valid_w - 1)) sx = (double)(valid_w - 1);
-    if (sy > (double)(valid_h - 1)) sy = (double)(valid_h - 1);
-    size_t x0 = (size_t)sx, y0 = (size_t)sy;
-    size_t x1 = x0 + 1 < valid_w ? x0 + 1 : x0, y1 = y0 + 1 < valid_h ? y0 + 1 : y0;
-    float fx = (float)(sx - (double)x0), fy = (float)(sy - (double)y0);
-    float a = plane[y0 * stride + x0], b = plane[y0 * stride + x1];
-    float c = plane[y1 * stride + x0], d = plane[y1 * stride + x1];
-    return (a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy;
+/* Bilinear interpolation positions of a subsampled component along one axis:
+ * output sample i lies between component samples lo[i] and hi[i], at weight
+ * t[i] towards hi, with the component's samples centred on the pixels they
+ * cover and clamped at the valid edge. */
+static void cimageio_axis(size_t count, double scale, size_t valid, size_t *lo, size_t *hi, float *t) {
+    for (size_t i = 0; i < count; i++) {
+        double s = ((double)i + 0.5) * scale - 0.5;
+        if (s < 0) s = 0;
+        if (s > (double)(valid - 1)) s = (double)(valid - 1);
+        lo[i] = (size_t)s;
+        hi[i] = lo[i] + 1 < valid ? lo[i] + 1 : lo[i];
+        t[i] = (float)(s - (double)lo[i]);
+    }
 }
 
 int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficients, int k, float *out) {
@@ -95,34 +93,67 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
         }
     }
     size_t width = cimageio_jpeg_scaled(info->image_width, k), height = cimageio_jpeg_scaled(info->image_height, k);
-    const float inv = 1.0f / 255.0f;
-    for (size_t y = 0; y < height; y++) {
-        for (size_t x = 0; x < width; x++) {
-            float s[3];
-            for (int c = 0; c < n; c++) {
-                jpeg_component_info *component = &info->comp_info[c];
-                if (component->h_samp_factor == max_h && component->v_samp_factor == max_v) {
-                    s[c] = planes[c][y * strides[c] + x]; /* full resolution: no interpolation */
-                } else {
-                    s[c] = cimageio_sample(planes[c], strides[c], valid_w[c], valid_h[c],
-                                           (double)component->h_samp_factor / max_h,
-                                           (double)component->v_samp_factor / max_v, x, y);
-                }
-            }
-            float *pixel = out + (y * width + x) * (size_t)n;
-            if (n == 1) {
-                pixel[0] = s[0] * inv;
-            } else if (info->jpeg_color_space == JCS_RGB) {
-                pixel[0] = s[0] * inv; pixel[1] = s[1] * inv; pixel[2] = s[2] * inv;
-            } else { /* YCbCr, JFIF full range */
-                float cb = s[1] - 128.0f, cr = s[2] - 128.0f;
-                pixel[0] = (s[0] + 1.402f * cr) * inv;
-                pixel[1] = (s[0] - 0.344136f * cb - 0.714136f * cr) * inv;
-                pixel[2] = (s[0] + 1.772f * cb) * inv;
-            }
-            for (int c = 0; c < n; c++) pixel[c] = pixel[c] < 0 ? 0 : (pixel[c] > 1 ? 1 : pixel[c]);
-        }
+    /* Per component, one output row at a time: full-resolution components are
+     * read directly, subsampled ones interpolated bilinearly into `lines`. */
+    float *lines = malloc(width * 3 * sizeof(float));
+    size_t *x_lo = malloc(width * 3 * sizeof(size_t)), *x_hi = malloc(width * 3 * sizeof(size_t));
+    size_t *y_lo = malloc(height * 3 * sizeof(size_t)), *y_hi = malloc(height * 3 * sizeof(size_t));
+    float *x_t = malloc(width * 3 * sizeof(float)), *y_t = malloc(height * 3 * sizeof(float));
+    int ok = lines != NULL && x_lo != NULL && x_hi != NULL && x_t != NULL && y_lo != NULL && y_hi != NULL
+             && y_t != NULL;
+    for (int c = 0; ok && c < n; c++) {
+        jpeg_component_info *component = &info->comp_info[c];
+        cimageio_axis(width, (double)component->h_samp_factor / max_h, valid_w[c],
+                      x_lo + c * width, x_hi + c * width, x_t + c * width);
+        cimageio_axis(height, (double)component->v_samp_factor / max_v, valid_h[c],
+                      y_lo + c * height, y_hi + c * height, y_t + c * height);
     }
+    const float inv = 1.0f / 255.0f;
+    for (size_t y = 0; ok && y < height; y++) {
+        const float *s[3] = {NULL, NULL, NULL};
+        for (int c = 0; c < n; c++) {
+            jpeg_component_info *component = &info->comp_info[c];
+            if (component->h_samp_factor == max_h && component->v_samp_factor == max_v) {
+                s[c] = planes[c] + y * strides[c]; /* full resolution: no interpolation */
+                continue;
+            }
+            size_t row = c * height + y;
+            const float t = y_t[row];
+            const float *top = planes[c] + y_lo[row] * strides[c], *bottom = planes[c] + y_hi[row] * strides[c];
+            const size_t *lo = x_lo + c * width, *hi = x_hi + c * width;
+            const float *tx = x_t + c * width;
+            float *line = lines + c * width;
+            for (size_t x = 0; x < width; x++) {
+                float a = top[lo[x]] + (top[hi[x]] - top[lo[x]]) * tx[x];
+                float b = bottom[lo[x]] + (bottom[hi[x]] - bottom[lo[x]]) * tx[x];
+                line[x] = a * (1 - t) + b * t;
+            }
+            s[c] = line;
+        }
+        float *pixel = out + y * width * (size_t)n;
+        if (n == 1) {
+            for (size_t x = 0; x < width; x++) pixel[x] = s[0][x] * inv;
+        } else if (info->jpeg_color_space == JCS_RGB) {
+            for (size_t x = 0; x < width; x++) {
+                pixel[3 * x] = s[0][x] * inv; pixel[3 * x + 1] = s[1][x] * inv; pixel[3 * x + 2] = s[2][x] * inv;
+            }
+        } else { /* YCbCr, JFIF full range */
+            for (size_t x = 0; x < width; x++) {
+                float luma = s[0][x], cb = s[1][x] - 128.0f, cr = s[2][x] - 128.0f;
+                pixel[3 * x] = (luma + 1.402f * cr) * inv;
+                pixel[3 * x + 1] = (luma - 0.344136f * cb - 0.714136f * cr) * inv;
+                pixel[3 * x + 2] = (luma + 1.772f * cb) * inv;
+            }
+        }
+        for (size_t i = 0; i < width * (size_t)n; i++) pixel[i] = pixel[i] < 0 ? 0 : (pixel[i] > 1 ? 1 : pixel[i]);
+    }
+    free(lines);
+    free(x_lo);
+    free(x_hi);
+    free(x_t);
+    free(y_lo);
+    free(y_hi);
+    free(y_t);
     for (int c = 0; c < n; c++) free(planes[c]);
-    return 1;
+    return ok;
 }

@@ -6,7 +6,7 @@
 #include "common.h"
 
 /* libpng reports errors through this callback, which must not return: it
- * keeps the message and longjmps back into cimageio_png_decode. */
+ * keeps the message and longjmps back into cimageio_png_decode_stream_rows. */
 typedef struct {
     jmp_buf jump;
     char text[200];
@@ -23,21 +23,19 @@ static void cimageio_png_warning_fn(png_structp png, png_const_charp text) {
     (void)text;
 }
 
-/* PNGs are decoded at full size; reducing them is left to the caller. */
-static int cimageio_png_decode_stream_any(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
-                                          cimageio_image *out, char *message, size_t message_size) {
-    (void)max_long_side;
-    return cimageio_png_decode_stream(file, max_pixels, out, message, message_size);
+int cimageio_png_decode_rows(const char *path, uint64_t max_pixels, cimageio_row_sink sink, void *context,
+                             char *message, size_t message_size) {
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) {
+        return cimageio_fail(CIMAGEIO_ERROR_OPEN, message, message_size, "%s", strerror(errno));
+    }
+    int code = cimageio_png_decode_stream_rows(file, max_pixels, sink, context, message, message_size);
+    fclose(file);
+    return code;
 }
 
-int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
-                        char *message, size_t message_size) {
-    return cimageio_decode_path(path, cimageio_png_decode_stream_any, max_pixels, 0, out, message, message_size);
-}
-
-int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,
-                               char *message, size_t message_size) {
-    memset(out, 0, sizeof *out);
+int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, cimageio_row_sink sink, void *context,
+                                    char *message, size_t message_size) {
     cimageio_png_error error;
     error.text[0] = '\0';
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &error, cimageio_png_error_fn,
@@ -88,6 +86,7 @@ int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *
         uint16_t probe = 1;
         if (*(uint8_t *)&probe == 1) png_set_swap(png); /* to host byte order */
     }
+    int interlaced = png_get_interlace_type(png, info) != PNG_INTERLACE_NONE;
     png_set_interlace_handling(png);
     png_read_update_info(png, info);
     size_t stride = png_get_rowbytes(png, info);
@@ -97,17 +96,6 @@ int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *
         snprintf(error.text, sizeof error.text, "unexpected PNG layout");
         longjmp(error.jump, 1);
     }
-    buffer = malloc(stride * height);
-    rows = malloc(sizeof(png_bytep) * height);
-    if (buffer == NULL || rows == NULL) {
-        code = CIMAGEIO_ERROR_MEMORY;
-        snprintf(error.text, sizeof error.text, "cannot allocate %zu bytes", stride * height);
-        longjmp(error.jump, 1);
-    }
-    for (png_uint_32 y = 0; y < height; y++) rows[y] = buffer + stride * y;
-    png_read_image(png, rows);
-    png_read_end(png, NULL);
-
     /* Transfer curve: sRGB unless the file gives another gamma. */
     double gamma = 0;
     if (!png_get_valid(png, info, PNG_INFO_sRGB) && png_get_gAMA(png, info, &gamma)) {
@@ -115,18 +103,43 @@ int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *
     } else {
         gamma = 0;
     }
-    out->width = width;
-    out->height = height;
-    out->channels = (uint32_t)channels;
-    out->bytes_per_sample = (uint32_t)bytes;
-    out->orientation = 1;
-    out->file_gamma = gamma;
-    out->scale_eighths = 8;
-    out->full_width = out->width;
-    out->full_height = out->height;
-    out->pixels = buffer;
+    cimageio_image layout;
+    memset(&layout, 0, sizeof layout);
+    layout.width = width;
+    layout.height = height;
+    layout.channels = (uint32_t)channels;
+    layout.bytes_per_sample = (uint32_t)bytes;
+    layout.orientation = 1;
+    layout.file_gamma = gamma;
+    layout.scale_eighths = 8;
+    layout.full_width = width;
+    layout.full_height = height;
+
+    /* Interlaced files need every row at once (later passes fill in earlier
+     * rows); others are read one row at a time. */
+    size_t buffered = interlaced ? (size_t)height : 1;
+    buffer = malloc(stride * buffered);
+    rows = malloc(sizeof(png_bytep) * buffered);
+    if (buffer == NULL || rows == NULL) {
+        code = CIMAGEIO_ERROR_MEMORY;
+        snprintf(error.text, sizeof error.text, "cannot allocate %zu bytes", stride * buffered);
+        longjmp(error.jump, 1);
+    }
+    for (size_t y = 0; y < buffered; y++) rows[y] = buffer + stride * y;
+    if (interlaced) {
+        png_read_image(png, rows);
+        png_read_end(png, NULL);
+        for (png_uint_32 y = 0; y < height; y++) sink(context, &layout, rows[y], y);
+    } else {
+        for (png_uint_32 y = 0; y < height; y++) {
+            png_read_row(png, rows[0], NULL);
+            sink(context, &layout, rows[0], y);
+        }
+        png_read_end(png, NULL);
+    }
     png_destroy_read_struct(&png, &info, NULL);
     free(rows);
+    free(buffer);
     return CIMAGEIO_OK;
 }
 

@@ -53,8 +53,16 @@ typedef struct {
 /* Releases `image->pixels`. Safe on a zeroed struct. */
 void cimageio_image_free(cimageio_image *image);
 
-int cimageio_png_decode(const char *path, uint64_t max_pixels, cimageio_image *out,
-                        char *message, size_t message_size);
+/* Receives a PNG's rows top to bottom, as described by `layout` (whose
+ * `pixels` is NULL): `row` holds `layout->width` pixels and is only valid
+ * during the call. The sink must not call back into this library. */
+typedef void (*cimageio_row_sink)(void *context, const cimageio_image *layout, const void *row, uint32_t y);
+
+/* Decodes a PNG row by row into `sink`, without a full-size buffer (except for
+ * interlaced files, whose rows are only complete at the end). On failure some
+ * rows may already have been delivered: the caller discards them. */
+int cimageio_png_decode_rows(const char *path, uint64_t max_pixels, cimageio_row_sink sink, void *context,
+                             char *message, size_t message_size);
 
 /* A JPEG reconstructed at full size (`max_long_side` 0), or at the largest
  * scale k/8 (k = 1-8) whose long side is at most `max_long_side`, by DCT-domain
@@ -66,8 +74,8 @@ int cimageio_jpeg_decode_stream_reduced(FILE *file, uint64_t max_pixels, uint32_
                                         cimageio_image *out, char *message, size_t message_size);
 
 /* The same, from an open stream (left open); used by the fuzz harnesses. */
-int cimageio_png_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,
-                               char *message, size_t message_size);
+int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, cimageio_row_sink sink, void *context,
+                                    char *message, size_t message_size);
 int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,
                                 char *message, size_t message_size);
 

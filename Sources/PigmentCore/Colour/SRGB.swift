@@ -29,6 +29,17 @@ public enum SRGB {
         return decodeTable4096[i] + (decodeTable4096[i + 1] - decodeTable4096[i]) * f
     }
 
+    /// ``decodeFast(_:)`` applied in place to every value of `values`.
+    public static func decodeFast(_ values: UnsafeMutableBufferPointer<Float>) {
+        decodeTable4096.withUnsafeBufferPointer { table in
+            for i in values.indices {
+                let x = min(max(values[i], 0), 1) * 4096
+                let k = min(Int(x), 4095)
+                values[i] = table[k] + (table[k + 1] - table[k]) * (x - Float(k))
+            }
+        }
+    }
+
     /// Linear light to an 8-bit code value, rounded.
     @inlinable
     public static func encode8(_ v: Float) -> UInt8 {

@@ -1,0 +1,53 @@
+import PigmentCore
+
+/// Averages `factor`×`factor` blocks of interleaved linear-light samples into
+/// planes, one input row at a time, so no full-size planes are ever held.
+/// Rows and columns past the last whole block are dropped.
+struct BlockAverager {
+    let inputWidth: Int
+    let channels: Int
+    let factor: Int
+    let width: Int
+    let height: Int
+    private var sums: [Float]
+
+    init(width: Int, height: Int, channels: Int, factor: Int) {
+        self.inputWidth = width
+        self.channels = channels
+        self.factor = max(1, factor)
+        self.width = width / self.factor
+        self.height = height / self.factor
+        sums = [Float](repeating: 0, count: self.width * self.height * channels)
+    }
+
+    /// Adds input row `y`: `inputWidth` pixels of `channels` interleaved samples.
+    mutating func add(row: UnsafePointer<Float>, y: Int) {
+        let outY = y / factor
+        guard outY < height else { return }
+        let (f, c, w, count) = (factor, channels, width, width * height)
+        sums.withUnsafeMutableBufferPointer { sums in
+            for p in 0..<c {
+                let out = sums.baseAddress! + p * count + outY * w
+                if f == 1 {
+                    for x in 0..<w { out[x] += row[x * c + p] }
+                } else {
+                    for x in 0..<w {
+                        var total: Float = 0
+                        for j in 0..<f { total += row[(x * f + j) * c + p] }
+                        out[x] += total
+                    }
+                }
+            }
+        }
+    }
+
+    /// The averaged planes, one per channel.
+    func planes() -> [Plane] {
+        let count = width * height, norm = 1 / Float(factor * factor)
+        return (0..<channels).map { p in
+            var samples = Array(sums[(p * count)..<((p + 1) * count)])
+            if factor > 1 { for i in samples.indices { samples[i] *= norm } }
+            return Plane(width: width, height: height, samples: samples)
+        }
+    }
+}

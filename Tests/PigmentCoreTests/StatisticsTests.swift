@@ -16,6 +16,28 @@ final class StatisticsTests: XCTestCase {
         XCTAssertNil(Statistics.quantile([], 0.5))
     }
 
+    func testQuantileOfALargeSampleIsTheSortedElementAtItsIndex() {
+        var random = SystemRandomNumberGenerator()
+        // Large enough for radix selection; negative, positive, repeated and signed-zero values.
+        let values = (0..<50_000).map { i -> Float in
+            i % 7 == 0 ? Float(Int.random(in: -3...3, using: &random)) * 0.5 : Float.random(in: -2...2, using: &random)
+        } + [-0.0, 0.0, -Float.greatestFiniteMagnitude, Float.greatestFiniteMagnitude]
+        let sorted = values.sorted()
+        for q in [0, 0.001, 0.25, 0.5, 0.75, 0.999, 1] {
+            let index = min(values.count - 1, max(0, Int((q * Double(values.count - 1)).rounded())))
+            XCTAssertEqual(Statistics.quantile(values, q), sorted[index], "q \(q)")
+        }
+    }
+
+    func testRobustSigmaOfALargeSampleIsTheScaledMedianAbsoluteDeviation() {
+        var random = SystemRandomNumberGenerator()
+        let values = (0..<40_000).map { _ in Float.random(in: -1...3, using: &random) }
+        let median = values.sorted()[values.count / 2]
+        let deviations = values.map { abs($0 - median) }.sorted()
+        let index = Int((0.5 * Double(values.count - 1)).rounded())
+        XCTAssertEqual(Statistics.robustSigma(values), 1.4826 * deviations[index])
+    }
+
     func testRobustSigmaOfANormalSampleIsItsSD() {
         var state: UInt64 = 12345
         func uniform() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }

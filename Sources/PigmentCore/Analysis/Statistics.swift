@@ -1,13 +1,52 @@
 /// Robust order statistics over samples.
 public enum Statistics {
     /// The `q`-quantile (0–1) of `values`: the element that would stand at
-    /// index round(q·(n−1)) if they were sorted, found by selection in linear
-    /// time on a copy. `nil` when empty.
+    /// index round(q·(n−1)) if they were sorted, found in linear time without
+    /// sorting (by radix selection on large inputs, quickselect on a copy of
+    /// small ones). `nil` when empty.
     public static func quantile(_ values: [Float], _ q: Double) -> Float? {
         guard !values.isEmpty else { return nil }
+        let index = min(values.count - 1, max(0, Int((q * Double(values.count - 1)).rounded())))
+        if values.count >= radixThreshold {
+            return values.withUnsafeBufferPointer { v in radixSelect(count: v.count, index) { v[$0] } }
+        }
         var copy = values
-        let index = min(copy.count - 1, max(0, Int((q * Double(copy.count - 1)).rounded())))
         return copy.withUnsafeMutableBufferPointer { select($0, index) }
+    }
+
+    /// From this many values on, selection counts radix buckets instead of partitioning.
+    static let radixThreshold = 1 << 14
+
+    /// The `k`-th smallest (0-based) of `value(0) … value(count − 1)`, exactly:
+    /// a histogram of the top 16 bits of each value's order-preserving integer
+    /// key finds the bucket holding it, a second pass over that bucket's
+    /// members finds the low 16 bits. Two linear passes, no copy of the values.
+    @inline(__always)
+    static func radixSelect(count: Int, _ k: Int, value: (Int) -> Float) -> Float {
+        @inline(__always) func key(_ v: Float) -> UInt32 {
+            let bits = v.bitPattern
+            return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+        }
+        var histogram = [Int32](repeating: 0, count: 1 << 16)
+        var rank = k
+        let high: UInt32 = histogram.withUnsafeMutableBufferPointer { h in
+            for i in 0..<count { h[Int(key(value(i)) >> 16)] += 1 }
+            var bucket = 0
+            while rank >= Int(h[bucket]) { rank -= Int(h[bucket]); bucket += 1 }
+            return UInt32(bucket)
+        }
+        let low: UInt32 = histogram.withUnsafeMutableBufferPointer { h in
+            h.update(repeating: 0)
+            for i in 0..<count {
+                let kv = key(value(i))
+                if kv >> 16 == high { h[Int(kv & 0xFFFF)] += 1 }
+            }
+            var bucket = 0
+            while rank >= Int(h[bucket]) { rank -= Int(h[bucket]); bucket += 1 }
+            return UInt32(bucket)
+        }
+        let bits = high << 16 | low
+        return Float(bitPattern: bits & 0x8000_0000 != 0 ? bits & 0x7FFF_FFFF : ~bits)
     }
 
     /// The `k`-th smallest element (0-based), partially reordering `a`:
@@ -36,7 +75,10 @@ public enum Statistics {
     /// (1.4826 × MAD), insensitive to a minority of outliers.
     public static func robustSigma(_ values: [Float]) -> Float? {
         guard let m = median(values) else { return nil }
-        return median(values.map { abs($0 - m) }).map { 1.4826 * $0 }
+        guard values.count >= radixThreshold else { return median(values.map { abs($0 - m) }).map { 1.4826 * $0 } }
+        let index = Int((0.5 * Double(values.count - 1)).rounded())
+        let mad = values.withUnsafeBufferPointer { v in radixSelect(count: v.count, index) { abs(v[$0] - m) } }
+        return 1.4826 * mad
     }
 
     /// Mean and population standard deviation (double-precision accumulation).

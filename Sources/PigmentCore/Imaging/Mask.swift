@@ -43,38 +43,52 @@ public struct Mask: Sendable, Equatable {
         return Mask(width: width, height: height, bits: zip(bits, other.bits).map(rule))
     }
 
-    /// Grows the set region by `radius` pixels (square structuring element, separable).
+    /// Grows the set region by `radius` pixels (square structuring element,
+    /// separable): a pixel is set when any pixel within `radius` rows and
+    /// columns of it is. Both passes run along rows with running counts.
     public func dilated(by radius: Int) -> Mask {
         guard radius > 0 else { return self }
-        var horizontal = [Bool](repeating: false, count: bits.count)
-        var distanceLeft = [Int](repeating: Int.max, count: width)
-        for y in 0..<height {
-            var lastSet = Int.min / 2
-            // Forward pass records the distance to the last set pixel on the left.
-            for x in 0..<width {
-                if bits[y * width + x] { lastSet = x }
-                distanceLeft[x] = x - lastSet
-            }
-            var nextSet = Int.max / 2
-            for x in stride(from: width - 1, through: 0, by: -1) {
-                if bits[y * width + x] { nextSet = x }
-                horizontal[y * width + x] = distanceLeft[x] <= radius || nextSet - x <= radius
+        let w = width, h = height
+        // Horizontal: set pixels within `radius` columns, counted in a sliding window.
+        var horizontal = [UInt8](repeating: 0, count: bits.count)
+        bits.withUnsafeBufferPointer { src in
+            horizontal.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    let row = y * w
+                    var count = 0
+                    for x in 0..<min(radius, w) where src[row + x] { count += 1 }
+                    for x in 0..<w {
+                        if x + radius < w, src[row + x + radius] { count += 1 }
+                        if x - radius - 1 >= 0, src[row + x - radius - 1] { count -= 1 }
+                        dst[row + x] = count > 0 ? 1 : 0
+                    }
+                }
             }
         }
+        // Vertical: per column, the number of horizontally set rows within `radius`.
         var result = [Bool](repeating: false, count: bits.count)
-        var distanceUp = [Int](repeating: Int.max, count: height)
-        for x in 0..<width {
-            var lastSet = Int.min / 2
-            for y in 0..<height {
-                if horizontal[y * width + x] { lastSet = y }
-                distanceUp[y] = y - lastSet
-            }
-            var nextSet = Int.max / 2
-            for y in stride(from: height - 1, through: 0, by: -1) {
-                if horizontal[y * width + x] { nextSet = y }
-                result[y * width + x] = distanceUp[y] <= radius || nextSet - y <= radius
+        var counts = [Int32](repeating: 0, count: w)
+        horizontal.withUnsafeBufferPointer { src in
+            result.withUnsafeMutableBufferPointer { dst in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for y in 0..<min(radius, h) {
+                        for x in 0..<w { counts[x] += Int32(src[y * w + x]) }
+                    }
+                    for y in 0..<h {
+                        if y + radius < h {
+                            let add = (y + radius) * w
+                            for x in 0..<w { counts[x] += Int32(src[add + x]) }
+                        }
+                        if y - radius - 1 >= 0 {
+                            let remove = (y - radius - 1) * w
+                            for x in 0..<w { counts[x] -= Int32(src[remove + x]) }
+                        }
+                        let row = y * w
+                        for x in 0..<w { dst[row + x] = counts[x] > 0 }
+                    }
+                }
             }
         }
-        return Mask(width: width, height: height, bits: result)
+        return Mask(width: w, height: h, bits: result)
     }
 }

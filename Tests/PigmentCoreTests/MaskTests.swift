@@ -1,0 +1,28 @@
+import PigmentCore
+import XCTest
+
+final class MaskTests: XCTestCase {
+    /// A pixel is set after dilation by r exactly when some set pixel lies within r rows and r columns.
+    func testDilationSetsEveryPixelWithinTheSquareOfASetPixel() {
+        var random = SystemRandomNumberGenerator()
+        for (width, height, radius) in [(17, 11, 1), (23, 19, 3), (9, 30, 4), (6, 5, 12), (1, 1, 2)] {
+            let mask = Mask(width: width, height: height,
+                            bits: (0..<(width * height)).map { _ in Int.random(in: 0..<25, using: &random) == 0 })
+            let dilated = mask.dilated(by: radius)
+            for y in 0..<height {
+                for x in 0..<width {
+                    var expected = false
+                    for yy in max(0, y - radius)...min(height - 1, y + radius) {
+                        for xx in max(0, x - radius)...min(width - 1, x + radius) where mask[xx, yy] { expected = true }
+                    }
+                    XCTAssertEqual(dilated[x, y], expected, "\(width)x\(height) r \(radius) at (\(x), \(y))")
+                }
+            }
+        }
+    }
+
+    func testDilationByZeroChangesNothing() {
+        let mask = Mask(width: 4, height: 3, bits: [false, true, false, false, false, false, false, true, true, false, false, false])
+        XCTAssertEqual(mask.dilated(by: 0), mask)
+    }
+}

@@ -67,31 +67,23 @@ static void cimageio_jpeg_progress(j_common_ptr common) {
     }
 }
 
-int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,
-                                char *message, size_t message_size) {
-    return cimageio_jpeg_decode_stream_reduced(file, max_pixels, 0, out, message, message_size);
+int cimageio_jpeg_decode_rows(const char *path, uint64_t max_pixels, uint32_t max_long_side,
+                              cimageio_row_sink sink, void *context, char *message, size_t message_size) {
+    return cimageio_decode_path(path, cimageio_jpeg_decode_stream_rows, max_pixels, max_long_side, sink, context,
+                                message, message_size);
 }
 
-int cimageio_jpeg_decode_reduced(const char *path, uint64_t max_pixels, uint32_t max_long_side,
-                                 cimageio_image *out, char *message, size_t message_size) {
-    return cimageio_decode_path(path, cimageio_jpeg_decode_stream_reduced, max_pixels, max_long_side,
-                                out, message, message_size);
-}
-
-int cimageio_jpeg_decode_stream_reduced(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
-                                        cimageio_image *out, char *message, size_t message_size) {
-    memset(out, 0, sizeof *out);
+int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
+                                     cimageio_row_sink sink, void *context, char *message, size_t message_size) {
     struct jpeg_decompress_struct info;
     struct jpeg_progress_mgr progress;
     cimageio_jpeg_error error;
-    unsigned char *volatile buffer = NULL;
 
     info.err = &error.manager;
     cimageio_jpeg_install_errors(&error);
     if (setjmp(error.jump)) {
         cimageio_fail(error.code, message, message_size, "%s", error.text);
         jpeg_destroy_decompress(&info);
-        free(buffer);
         return error.code;
     }
     jpeg_create_decompress(&info);
@@ -148,25 +140,24 @@ int cimageio_jpeg_decode_stream_reduced(FILE *file, uint64_t max_pixels, uint32_
     size_t long_side = info.image_width > info.image_height ? info.image_width : info.image_height;
     int k = 8;
     while (max_long_side > 0 && k > 1 && cimageio_jpeg_scaled(long_side, k) > max_long_side) k--;
-    size_t width = cimageio_jpeg_scaled(info.image_width, k), height = cimageio_jpeg_scaled(info.image_height, k);
-    int channels = info.num_components;
-    buffer = malloc(width * height * (size_t)channels * sizeof(float));
-    if (buffer == NULL || !cimageio_jpeg_reconstruct(&info, coefficients, k, (float *)buffer)) {
+    /* jpeg_read_coefficients has read the whole file, so it is known to be
+     * whole before any row is delivered. */
+    cimageio_layout layout;
+    memset(&layout, 0, sizeof layout);
+    layout.width = (uint32_t)cimageio_jpeg_scaled(info.image_width, k);
+    layout.height = (uint32_t)cimageio_jpeg_scaled(info.image_height, k);
+    layout.channels = (uint32_t)info.num_components;
+    layout.bytes_per_sample = 4;
+    layout.orientation = orientation;
+    layout.scale_eighths = (uint32_t)k;
+    layout.full_width = info.image_width;
+    layout.full_height = info.image_height;
+    if (!cimageio_jpeg_reconstruct(&info, coefficients, k, &layout, sink, context)) {
         error.code = CIMAGEIO_ERROR_MEMORY;
-        snprintf(error.text, sizeof error.text, "cannot allocate memory for %zux%zu pixels", width, height);
+        snprintf(error.text, sizeof error.text, "cannot allocate memory for %ux%u pixels", layout.width, layout.height);
         longjmp(error.jump, 1);
     }
-    jpeg_finish_decompress(&info);
-
-    out->width = (uint32_t)width;
-    out->height = (uint32_t)height;
-    out->channels = (uint32_t)channels;
-    out->bytes_per_sample = 4;
-    out->orientation = orientation;
-    out->scale_eighths = (uint32_t)k;
-    out->full_width = info.image_width;
-    out->full_height = info.image_height;
-    out->pixels = buffer;
+    jpeg_finish_decompress(&info); /* frees the coefficients */
     jpeg_destroy_decompress(&info);
     return CIMAGEIO_OK;
 }

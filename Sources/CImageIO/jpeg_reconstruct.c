@@ -61,7 +61,8 @@ static void cimageio_axis(size_t count, double scale, size_t valid, size_t *lo, 
     }
 }
 
-int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficients, int k, float *out) {
+int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficients, int k,
+                              const cimageio_layout *layout, cimageio_row_sink sink, void *context) {
     int n = info->num_components;
     float basis[8][8];
     cimageio_idct_basis(basis, k);
@@ -92,14 +93,14 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
             }
         }
     }
-    size_t width = cimageio_jpeg_scaled(info->image_width, k), height = cimageio_jpeg_scaled(info->image_height, k);
+    size_t width = layout->width, height = layout->height;
     /* Per component, one output row at a time: full-resolution components are
      * read directly, subsampled ones interpolated bilinearly into `lines`. */
-    float *lines = malloc(width * 3 * sizeof(float));
+    float *lines = malloc(width * 3 * sizeof(float)), *pixel = malloc(width * 3 * sizeof(float));
     size_t *x_lo = malloc(width * 3 * sizeof(size_t)), *x_hi = malloc(width * 3 * sizeof(size_t));
     size_t *y_lo = malloc(height * 3 * sizeof(size_t)), *y_hi = malloc(height * 3 * sizeof(size_t));
     float *x_t = malloc(width * 3 * sizeof(float)), *y_t = malloc(height * 3 * sizeof(float));
-    int ok = lines != NULL && x_lo != NULL && x_hi != NULL && x_t != NULL && y_lo != NULL && y_hi != NULL
+    int ok = lines != NULL && pixel != NULL && x_lo != NULL && x_hi != NULL && x_t != NULL && y_lo != NULL && y_hi != NULL
              && y_t != NULL;
     for (int c = 0; ok && c < n; c++) {
         jpeg_component_info *component = &info->comp_info[c];
@@ -130,7 +131,6 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
             }
             s[c] = line;
         }
-        float *pixel = out + y * width * (size_t)n;
         if (n == 1) {
             for (size_t x = 0; x < width; x++) pixel[x] = s[0][x] * inv;
         } else if (info->jpeg_color_space == JCS_RGB) {
@@ -146,8 +146,10 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
             }
         }
         for (size_t i = 0; i < width * (size_t)n; i++) pixel[i] = pixel[i] < 0 ? 0 : (pixel[i] > 1 ? 1 : pixel[i]);
+        sink(context, layout, pixel, (uint32_t)y);
     }
     free(lines);
+    free(pixel);
     free(x_lo);
     free(x_hi);
     free(x_t);

@@ -23,19 +23,15 @@ static void cimageio_png_warning_fn(png_structp png, png_const_charp text) {
     (void)text;
 }
 
-int cimageio_png_decode_rows(const char *path, uint64_t max_pixels, cimageio_row_sink sink, void *context,
-                             char *message, size_t message_size) {
-    FILE *file = fopen(path, "rb");
-    if (file == NULL) {
-        return cimageio_fail(CIMAGEIO_ERROR_OPEN, message, message_size, "%s", strerror(errno));
-    }
-    int code = cimageio_png_decode_stream_rows(file, max_pixels, sink, context, message, message_size);
-    fclose(file);
-    return code;
+int cimageio_png_decode_rows(const char *path, uint64_t max_pixels, uint32_t max_long_side,
+                             cimageio_row_sink sink, void *context, char *message, size_t message_size) {
+    return cimageio_decode_path(path, cimageio_png_decode_stream_rows, max_pixels, max_long_side, sink, context,
+                                message, message_size);
 }
 
-int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, cimageio_row_sink sink, void *context,
-                                    char *message, size_t message_size) {
+int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
+                                    cimageio_row_sink sink, void *context, char *message, size_t message_size) {
+    (void)max_long_side;
     cimageio_png_error error;
     error.text[0] = '\0';
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &error, cimageio_png_error_fn,
@@ -73,15 +69,12 @@ int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, cimageio_ro
         longjmp(error.jump, 1);
     }
     int depth = png_get_bit_depth(png, info), type = png_get_color_type(png, info);
-    /* Everything becomes RGBA, or gray+alpha for gray images (masks), of 8 or
-     * 16 bits, as stored (no gamma applied). */
+    /* Everything becomes gray or RGB, with alpha when the file has any (an
+     * alpha channel or tRNS), of 8 or 16 bits, as stored (no gamma applied). */
     int gray = !(type & PNG_COLOR_MASK_COLOR);
-    int channels = gray ? 2 : 4;
+    int alpha = (type & PNG_COLOR_MASK_ALPHA) || png_get_valid(png, info, PNG_INFO_tRNS);
+    int channels = (gray ? 1 : 3) + (alpha ? 1 : 0);
     png_set_expand(png);
-    if (!gray) png_set_gray_to_rgb(png);
-    if (!(type & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS)) {
-        png_set_add_alpha(png, depth == 16 ? 0xFFFF : 0xFF, PNG_FILLER_AFTER);
-    }
     if (depth == 16) {
         uint16_t probe = 1;
         if (*(uint8_t *)&probe == 1) png_set_swap(png); /* to host byte order */
@@ -103,7 +96,7 @@ int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, cimageio_ro
     } else {
         gamma = 0;
     }
-    cimageio_image layout;
+    cimageio_layout layout;
     memset(&layout, 0, sizeof layout);
     layout.width = width;
     layout.height = height;

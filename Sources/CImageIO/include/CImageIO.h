@@ -25,13 +25,14 @@ typedef enum {
     CIMAGEIO_ERROR_WRITE = 6
 } cimageio_code;
 
-/* Decoded pixels, interleaved, top row first. */
+/* How a decoder's rows are laid out: each row holds `width` pixels of
+ * `channels` interleaved samples, top row first. */
 typedef struct {
     uint32_t width;
     uint32_t height;
-    /* PNG: 4 (R, G, B, A), or 2 (gray, A) for gray images, 8 or 16 bits as
-     * stored (host byte order), coded with the file's transfer curve, alpha
-     * not premultiplied.
+    /* PNG: 1 (gray), 2 (gray, alpha), 3 (R, G, B) or 4 (R, G, B, alpha): an
+     * even count carries alpha last. 8 or 16 bits as stored (host byte order),
+     * coded with the file's transfer curve, alpha not premultiplied.
      * JPEG: 1 (gray) or 3 (R, G, B), 32-bit float, sRGB-encoded 0-1,
      * reconstructed from the DCT coefficients in floating point. */
     uint32_t channels;
@@ -41,43 +42,38 @@ typedef struct {
     /* PNG gAMA value (encoding exponent, e.g. 0.5) when the file states a
      * gamma other than sRGB's; 0 means the sRGB curve. */
     double file_gamma;
-    /* JPEG: the image was reconstructed at scale_eighths/8 of its stored size
+    /* JPEG: the rows are reconstructed at scale_eighths/8 of the stored size
      * (8: full size). PNG: always 8. */
     uint32_t scale_eighths;
     /* The size stored in the file (before any reduction or orientation). */
     uint32_t full_width;
     uint32_t full_height;
-    void *pixels;
-} cimageio_image;
+} cimageio_layout;
 
-/* Releases `image->pixels`. Safe on a zeroed struct. */
-void cimageio_image_free(cimageio_image *image);
-
-/* Receives a PNG's rows top to bottom, as described by `layout` (whose
- * `pixels` is NULL): `row` holds `layout->width` pixels and is only valid
- * during the call. The sink must not call back into this library. */
-typedef void (*cimageio_row_sink)(void *context, const cimageio_image *layout, const void *row, uint32_t y);
+/* Receives decoded rows top to bottom, as described by `layout`: `row` is only
+ * valid during the call. The sink must not call back into this library. */
+typedef void (*cimageio_row_sink)(void *context, const cimageio_layout *layout, const void *row, uint32_t y);
 
 /* Decodes a PNG row by row into `sink`, without a full-size buffer (except for
- * interlaced files, whose rows are only complete at the end). On failure some
- * rows may already have been delivered: the caller discards them. */
-int cimageio_png_decode_rows(const char *path, uint64_t max_pixels, cimageio_row_sink sink, void *context,
-                             char *message, size_t message_size);
+ * interlaced files, whose rows are only complete at the end). PNGs are not
+ * reduced: `max_long_side` is ignored. On failure some rows may already have
+ * been delivered: the caller discards them. */
+int cimageio_png_decode_rows(const char *path, uint64_t max_pixels, uint32_t max_long_side,
+                             cimageio_row_sink sink, void *context, char *message, size_t message_size);
 
-/* A JPEG reconstructed at full size (`max_long_side` 0), or at the largest
- * scale k/8 (k = 1-8) whose long side is at most `max_long_side`, by DCT-domain
- * downscaling in floating point: only each block's k×k lowest frequencies are
- * transformed. */
-int cimageio_jpeg_decode_reduced(const char *path, uint64_t max_pixels, uint32_t max_long_side,
-                                 cimageio_image *out, char *message, size_t message_size);
-int cimageio_jpeg_decode_stream_reduced(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
-                                        cimageio_image *out, char *message, size_t message_size);
+/* Decodes a JPEG into `sink` at full size (`max_long_side` 0), or at the
+ * largest scale k/8 (k = 1-8) whose long side is at most `max_long_side`, by
+ * DCT-domain downscaling in floating point: only each block's k×k lowest
+ * frequencies are transformed. Rows are delivered only once the whole file
+ * has decoded without error. */
+int cimageio_jpeg_decode_rows(const char *path, uint64_t max_pixels, uint32_t max_long_side,
+                              cimageio_row_sink sink, void *context, char *message, size_t message_size);
 
 /* The same, from an open stream (left open); used by the fuzz harnesses. */
-int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, cimageio_row_sink sink, void *context,
-                                    char *message, size_t message_size);
-int cimageio_jpeg_decode_stream(FILE *file, uint64_t max_pixels, cimageio_image *out,
-                                char *message, size_t message_size);
+int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
+                                    cimageio_row_sink sink, void *context, char *message, size_t message_size);
+int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
+                                     cimageio_row_sink sink, void *context, char *message, size_t message_size);
 
 /* Writes a PNG. `channels` 1-4 (gray, gray+alpha, RGB, RGBA).
  * bytes_per_sample 1: sRGB-encoded 8-bit; 2: linear-light 16-bit. */

@@ -32,8 +32,7 @@ public struct Analyzer: Sendable {
         // stored at half resolution in 8×8 blocks): the edge band may join a
         // spot but cannot start one.
         let edgeBand = max(Self.minimumEdgeBand, Int((3 * scale.sigma).rounded(.up)))
-        let seedable = roi.subtracting(Mask(width: roi.width, height: roi.height,
-                                            bits: roi.bits.map { !$0 }).dilated(by: edgeBand))
+        let seedable = roi.subtracting(roi.inverted.dilated(by: edgeBand))
 
         // Background, noise and spots are refined together: spots found in one
         // pass are left out of the next pass's background and noise estimates.

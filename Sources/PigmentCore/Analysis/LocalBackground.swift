@@ -34,19 +34,28 @@ public enum LocalBackground {
             }
         }
         let filled = fillGaps(nodes, columns: nodesX, rows: nodesY)
-        var out = [Float](repeating: 0, count: w * h)
-        for y in 0..<h {
-            let gy = Float(y) / Float(step)
-            let j0 = min(Int(gy), nodesY - 2)
-            let fy = gy - Float(j0)
-            for x in 0..<w {
-                let gx = Float(x) / Float(step)
-                let i0 = min(Int(gx), nodesX - 2)
-                let fx = gx - Float(i0)
-                let a = filled[j0 * nodesX + i0], b = filled[j0 * nodesX + i0 + 1]
-                let c = filled[(j0 + 1) * nodesX + i0], d = filled[(j0 + 1) * nodesX + i0 + 1]
-                out[y * w + x] = (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy
+        // Grid cell and weight of each column (the same for every row).
+        let columns = (0..<w).map { x -> (i0: Int, fx: Float) in
+            let gx = Float(x) / Float(step)
+            let i0 = min(Int(gx), nodesX - 2)
+            return (i0, gx - Float(i0))
+        }
+        let out = [Float](unsafeUninitializedCapacity: w * h) { out, count in
+            filled.withUnsafeBufferPointer { filled in
+                for y in 0..<h {
+                    let gy = Float(y) / Float(step)
+                    let j0 = min(Int(gy), nodesY - 2)
+                    let fy = gy - Float(j0)
+                    let top = j0 * nodesX, bottom = (j0 + 1) * nodesX
+                    for x in 0..<w {
+                        let (i0, fx) = columns[x]
+                        let a = filled[top + i0], b = filled[top + i0 + 1]
+                        let c = filled[bottom + i0], d = filled[bottom + i0 + 1]
+                        out[y * w + x] = (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy
+                    }
+                }
             }
+            count = w * h
         }
         return Plane(width: w, height: h, samples: out)
     }

@@ -79,28 +79,38 @@ public enum SpotDetector {
     /// largest 4-connected distance from the region's edge.
     static func coreExcess(of pixels: [Int], label: [Int32], id: Int32, values: [Float],
                            width: Int, height: Int) -> Float {
-        var distance = [Int: Int]()
+        // Distances live in the region's bounding box (−1: not reached yet).
+        var x0 = width, y0 = height, x1 = 0, y1 = 0
+        for p in pixels {
+            let x = p % width, y = p / width
+            x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
+        }
+        let boxWidth = x1 - x0 + 1
+        var distance = [Int32](repeating: -1, count: boxWidth * (y1 - y0 + 1))
+        @inline(__always) func slot(_ p: Int) -> Int { (p / width - y0) * boxWidth + p % width - x0 }
         var frontier: [Int] = []
         for p in pixels {
             var onEdge = false
             let x = p % width, y = p / width
             if x == 0 || y == 0 || x == width - 1 || y == height - 1 { onEdge = true }
             forEachNeighbour(of: p, width: width, height: height) { q in if label[q] != id { onEdge = true } }
-            if onEdge { distance[p] = 0; frontier.append(p) }
+            if onEdge { distance[slot(p)] = 0; frontier.append(p) }
         }
-        var depth = 0
+        var depth: Int32 = 0
+        var next: [Int] = []
         while !frontier.isEmpty {
             depth += 1
-            var next: [Int] = []
+            next.removeAll(keepingCapacity: true)
             for p in frontier {
                 forEachNeighbour(of: p, width: width, height: height) { q in
-                    if label[q] == id && distance[q] == nil { distance[q] = depth; next.append(q) }
+                    if label[q] == id && distance[slot(q)] < 0 { distance[slot(q)] = depth; next.append(q) }
                 }
             }
             if next.isEmpty { depth -= 1 }
-            frontier = next
+            swap(&frontier, &next)
         }
-        let inner = pixels.filter { 2 * (distance[$0] ?? 0) >= depth }.map { values[$0] }
+        var inner: [Float] = []
+        for p in pixels where 2 * max(distance[slot(p)], 0) >= depth { inner.append(values[p]) }
         return Statistics.median(inner) ?? 0
     }
 

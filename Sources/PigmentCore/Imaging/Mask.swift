@@ -27,7 +27,16 @@ public struct Mask: Sendable, Equatable {
     }
 
     /// Number of set pixels.
-    public var population: Int { bits.reduce(0) { $0 + ($1 ? 1 : 0) } }
+    public var population: Int {
+        bits.withUnsafeBufferPointer { bits in
+            var count = 0
+            for bit in bits where bit { count += 1 }
+            return count
+        }
+    }
+
+    /// Pixels not set here.
+    public var inverted: Mask { Mask(width: width, height: height, bits: bits.map { !$0 }) }
 
     /// Pixels set in both masks.
     public func intersection(_ other: Mask) -> Mask { combined(with: other) { $0 && $1 } }
@@ -38,9 +47,18 @@ public struct Mask: Sendable, Equatable {
     /// Pixels set here but not in `other`.
     public func subtracting(_ other: Mask) -> Mask { combined(with: other) { $0 && !$1 } }
 
+    @inline(__always)
     private func combined(with other: Mask, _ rule: (Bool, Bool) -> Bool) -> Mask {
         precondition(width == other.width && height == other.height, "mask sizes differ")
-        return Mask(width: width, height: height, bits: zip(bits, other.bits).map(rule))
+        let result = bits.withUnsafeBufferPointer { a in
+            other.bits.withUnsafeBufferPointer { b in
+                [Bool](unsafeUninitializedCapacity: a.count) { out, count in
+                    for i in 0..<a.count { out[i] = rule(a[i], b[i]) }
+                    count = a.count
+                }
+            }
+        }
+        return Mask(width: width, height: height, bits: result)
     }
 
     /// Grows the set region by `radius` pixels (square structuring element,

@@ -9,7 +9,7 @@ struct BlockAverager {
     let factor: Int
     let width: Int
     let height: Int
-    private var sums: [Float]
+    private var sums: [[Float]]
 
     init(width: Int, height: Int, channels: Int, factor: Int) {
         self.inputWidth = width
@@ -17,17 +17,17 @@ struct BlockAverager {
         self.factor = max(1, factor)
         self.width = width / self.factor
         self.height = height / self.factor
-        sums = [Float](repeating: 0, count: self.width * self.height * channels)
+        sums = Array(repeating: [Float](repeating: 0, count: self.width * self.height), count: channels)
     }
 
     /// Adds input row `y`: `inputWidth` pixels of `channels` interleaved samples.
     mutating func add(row: UnsafePointer<Float>, y: Int) {
         let outY = y / factor
         guard outY < height else { return }
-        let (f, c, w, count) = (factor, channels, width, width * height)
-        sums.withUnsafeMutableBufferPointer { sums in
-            for p in 0..<c {
-                let out = sums.baseAddress! + p * count + outY * w
+        let (f, c, w) = (factor, channels, width)
+        for p in 0..<c {
+            sums[p].withUnsafeMutableBufferPointer { sums in
+                let out = sums.baseAddress! + outY * w
                 if f == 1 {
                     for x in 0..<w { out[x] += row[x * c + p] }
                 } else {
@@ -41,11 +41,12 @@ struct BlockAverager {
         }
     }
 
-    /// The averaged planes, one per channel.
-    func planes() -> [Plane] {
-        let count = width * height, norm = 1 / Float(factor * factor)
-        return (0..<channels).map { p in
-            var samples = Array(sums[(p * count)..<((p + 1) * count)])
+    /// The averaged planes, one per channel; the averager is left empty.
+    mutating func takePlanes() -> [Plane] {
+        let norm = 1 / Float(factor * factor)
+        return sums.indices.map { p in
+            var samples: [Float] = []
+            swap(&samples, &sums[p])
             if factor > 1 { for i in samples.indices { samples[i] *= norm } }
             return Plane(width: width, height: height, samples: samples)
         }

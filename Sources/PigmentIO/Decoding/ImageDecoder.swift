@@ -29,37 +29,21 @@ public struct ImageDecoder: Sendable {
     public func decode(_ path: String, maxLongSide: Int?) throws(ImageFileError) -> DecodedPhoto {
         let format = try Self.sniff(path)
         var message = CMessage()
-        switch format {
-        case .png:
-            let rows = PNGRows(maxLongSide: maxLongSide)
-            let code = withExtendedLifetime(rows) {
-                cimageio_png_decode_rows(path, UInt64(maxPixels), { context, layout, row, y in
-                    Unmanaged<PNGRows>.fromOpaque(context!).takeUnretainedValue().receive(layout!.pointee, row: row!, y: Int(y))
-                }, Unmanaged.passUnretained(rows).toOpaque(), &message.buffer, message.buffer.count)
-            }
-            guard code == CIMAGEIO_OK.rawValue, let image = rows.image() else {
-                throw Self.error(code: code, message: message.text, path: path, format: format)
-            }
-            return DecodedPhoto(image: image, fullWidth: rows.fullWidth, fullHeight: rows.fullHeight,
-                                scale: 1 / Double(rows.factor))
-        case .jpeg:
-            var raw = cimageio_image()
-            defer { cimageio_image_free(&raw) }
-            let code = cimageio_jpeg_decode_reduced(path, UInt64(maxPixels), UInt32(clamping: maxLongSide ?? 0), &raw,
-                                                    &message.buffer, message.buffer.count)
-            guard code == CIMAGEIO_OK.rawValue else {
-                throw Self.error(code: code, message: message.text, path: path, format: format)
-            }
-            let longSide = Int(max(raw.width, raw.height))
-            let factor = maxLongSide.map { max(1, (longSide + $0 - 1) / $0) } ?? 1
-            let image = Self.linearImage(fromJPEG: raw, binning: factor)
-            let scale = Double(raw.scale_eighths) / 8 / Double(factor)
-            let (storedWidth, storedHeight) = (Int(raw.full_width), Int(raw.full_height))
-            let orientation = Orientation(rawValue: Int(raw.orientation)) ?? .up
-            let (fullWidth, fullHeight) = orientation.swapsAxes ? (storedHeight, storedWidth) : (storedWidth, storedHeight)
-            return DecodedPhoto(image: orientation.apply(to: image), fullWidth: fullWidth, fullHeight: fullHeight,
-                                scale: scale)
+        let rows = RowReduction(maxLongSide: maxLongSide)
+        let decode = format == .png ? cimageio_png_decode_rows : cimageio_jpeg_decode_rows
+        let code = withExtendedLifetime(rows) {
+            decode(path, UInt64(maxPixels), UInt32(clamping: maxLongSide ?? 0), { context, layout, row, y in
+                Unmanaged<RowReduction>.fromOpaque(context!).takeUnretainedValue().receive(layout!.pointee, row: row!, y: Int(y))
+            }, Unmanaged.passUnretained(rows).toOpaque(), &message.buffer, message.buffer.count)
         }
+        guard code == CIMAGEIO_OK.rawValue, let image = rows.image() else {
+            throw Self.error(code: code, message: message.text, path: path, format: format)
+        }
+        let layout = rows.layout
+        let orientation = Orientation(rawValue: Int(layout.orientation)) ?? .up
+        let (stored, swapped) = ((Int(layout.full_width), Int(layout.full_height)), orientation.swapsAxes)
+        return DecodedPhoto(image: orientation.apply(to: image), fullWidth: swapped ? stored.1 : stored.0,
+                            fullHeight: swapped ? stored.0 : stored.1, scale: rows.scale)
     }
 
     /// Checks the file exists, is a regular file, and starts like a PNG or JPEG.
@@ -93,17 +77,5 @@ public struct ImageDecoder: Sendable {
         case CIMAGEIO_ERROR_MEMORY.rawValue: return .tooLarge(path: path, reason: message)
         default: return .corrupt(path: path, format: format, reason: message)
         }
-    }
-
-    /// Converts the JPEG decoder's interleaved sRGB floats (colour or gray) to
-    /// linear planes, averaging `binning`×`binning` blocks in linear light.
-    static func linearImage(fromJPEG raw: cimageio_image, binning factor: Int = 1) -> LinearImage {
-        let width = Int(raw.width), height = Int(raw.height), channels = Int(raw.channels)
-        let samples = raw.pixels.assumingMemoryBound(to: Float.self)
-        SRGB.decodeFast(UnsafeMutableBufferPointer(start: samples, count: width * height * channels))
-        var averager = BlockAverager(width: width, height: height, channels: channels, factor: factor)
-        for y in 0..<height { averager.add(row: samples + y * width * channels, y: y) }
-        let planes = averager.planes()
-        return LinearImage(red: planes[0], green: planes[channels == 3 ? 1 : 0], blue: planes[channels == 3 ? 2 : 0])
     }
 }

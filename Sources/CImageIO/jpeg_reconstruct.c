@@ -20,8 +20,9 @@ static void cimageio_idct_basis(float basis[8][8], int k) {
 /* Dequantizes and inverse-transforms one block's k×k lowest frequencies into
  * `plane` at (x0, y0), adding the 128 level shift. Coefficients and
  * quantizers are in natural order. */
-static void cimageio_idct_block(const JCOEF *block, const UINT16 *quant, float basis[8][8], int k,
-                                float *plane, size_t stride, size_t x0, size_t y0) {
+static inline __attribute__((always_inline))
+void cimageio_idct_block(const JCOEF *block, const UINT16 *quant, float basis[8][8], int k,
+                         float *plane, size_t stride, size_t x0, size_t y0) {
     float f[64], rows[64];
     for (int v = 0; v < k; v++) {
         for (int u = 0; u < k; u++) f[v * 8 + u] = (float)block[v * 8 + u] * (float)quant[v * 8 + u];
@@ -42,6 +43,23 @@ static void cimageio_idct_block(const JCOEF *block, const UINT16 *quant, float b
             row[x] = acc;
         }
     }
+}
+
+/* One row of blocks; each k gets its own copy of the block transform, with
+ * its loops unrolled for that k. */
+static void cimageio_idct_row(JBLOCKROW blocks, JDIMENSION count, const UINT16 *quant, float basis[8][8], int k,
+                              float *plane, size_t stride, size_t y0) {
+#define CIMAGEIO_IDCT_ROW(K) \
+    case K: \
+        for (JDIMENSION bx = 0; bx < count; bx++) \
+            cimageio_idct_block(blocks[bx], quant, basis, K, plane, stride, bx * (size_t)K, y0); \
+        break;
+    switch (k) {
+    CIMAGEIO_IDCT_ROW(1) CIMAGEIO_IDCT_ROW(2) CIMAGEIO_IDCT_ROW(3) CIMAGEIO_IDCT_ROW(4)
+    CIMAGEIO_IDCT_ROW(5) CIMAGEIO_IDCT_ROW(6) CIMAGEIO_IDCT_ROW(7) CIMAGEIO_IDCT_ROW(8)
+    default: break;
+    }
+#undef CIMAGEIO_IDCT_ROW
 }
 
 size_t cimageio_jpeg_scaled(size_t size, int k) { return (size * (size_t)k + 7) / 8; }
@@ -87,10 +105,8 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
                                                             : info->quant_tbl_ptrs[component->quant_tbl_no];
         for (JDIMENSION by = 0; by < blocks_h; by++) {
             JBLOCKARRAY row = (*info->mem->access_virt_barray)((j_common_ptr)info, coefficients[c], by, 1, FALSE);
-            for (JDIMENSION bx = 0; bx < blocks_w; bx++) {
-                cimageio_idct_block(row[0][bx], table->quantval, basis, k, planes[c], strides[c],
-                                    bx * (size_t)k, by * (size_t)k);
-            }
+            cimageio_idct_row(row[0], (JDIMENSION)blocks_w, table->quantval, basis, k, planes[c], strides[c],
+                              by * (size_t)k);
         }
     }
     size_t width = layout->width, height = layout->height;

@@ -115,16 +115,9 @@ public struct PairComparison: Sendable {
     public func measure(before: String, after: String, mask: String? = nil) throws(ComparisonError) -> MeasuredPair {
         // One photo at a time: a large JPEG's coefficients (≈ 72 MB at 24 MP)
         // are the biggest buffers of all. The two are measured at the same time.
-        let beforePhoto = try decode(before), afterPhoto = try decode(after)
-        let roi = try regionOfInterest(of: beforePhoto, mask: mask)
-        let aligned = try align(afterPhoto, onto: beforePhoto, paths: (before, after))
+        let (beforePhoto, roi) = try readBefore(before, mask: mask)
+        let (aligned, report) = try readAndAlign(after, onto: beforePhoto, roi: roi, beforePath: before)
         let region = roi.intersection(aligned.covered).intersection(aligned.image.opaqueMask)
-        // Reported in full-size pixels of both photos.
-        let report = AlignmentReport(method: alignment.model?.rawValue ?? "none",
-                                     transform: aligned.transform.rescaled(input: beforePhoto.scale, output: 1 / afterPhoto.scale),
-                                     beforeSize: (beforePhoto.fullWidth, beforePhoto.fullHeight),
-                                     afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: aligned.quality,
-                                     roiPixels: roi.population, coveredPixels: roi.intersection(aligned.covered).population)
         let analyses = ParallelWork.map([(beforePhoto.image, mask ?? before), (aligned.image, mask ?? after)],
                                         threads: threads) { image, path in
             Result { () throws(ComparisonError) in try analyze(image, roi: region, path: path) }
@@ -142,14 +135,25 @@ public struct PairComparison: Sendable {
                             beforeAnalysis: beforeAnalysis, afterAnalysis: afterAnalysis, region: region)
     }
 
+    /// Decodes the before photo and its mask, if any, and makes the region of
+    /// interest. The mask, which streams through little memory, is read while
+    /// the photo decodes.
+    private func readBefore(_ path: String, mask: String?) throws(ComparisonError) -> (DecodedPhoto, Mask) {
+        let reads = ParallelWork.map([path] + (mask.map { [$0] } ?? []), threads: threads) { path in
+            Result { () throws(ComparisonError) in try decode(path) }
+        }
+        let photo = try reads[0].get()
+        guard let mask else { return (photo, photo.image.opaqueMask) }
+        return (photo, try regionOfInterest(of: photo, mask: (mask, try reads[1].get())))
+    }
+
     /// The before photo's opaque pixels, within the mask (white: at least
     /// mid-gray, sRGB code 128 of 255) taken into the photo's analysis frame.
-    private func regionOfInterest(of photo: DecodedPhoto, mask: String?) throws(ComparisonError) -> Mask {
+    private func regionOfInterest(of photo: DecodedPhoto, mask: (path: String, photo: DecodedPhoto)) throws(ComparisonError) -> Mask {
         var roi = photo.image.opaqueMask
-        guard let mask else { return roi }
-        let maskPhoto = try decode(mask)
+        let (path, maskPhoto) = mask
         guard maskPhoto.fullWidth == photo.fullWidth, maskPhoto.fullHeight == photo.fullHeight else {
-            throw .maskMismatch(mask: mask, maskSize: "\(maskPhoto.fullWidth)x\(maskPhoto.fullHeight)",
+            throw .maskMismatch(mask: path, maskSize: "\(maskPhoto.fullWidth)x\(maskPhoto.fullHeight)",
                                 photoSize: "\(photo.fullWidth)x\(photo.fullHeight)")
         }
         func reduced(_ plane: Plane) -> Plane {
@@ -169,6 +173,21 @@ public struct PairComparison: Sendable {
         var transform: AffineTransform
         var quality: Double?
         var warnings: [String]
+    }
+
+    /// Decodes the after photo and aligns it onto the before photo; the report
+    /// gives the map in full-size pixels of both photos. Only the aligned image
+    /// outlives this call.
+    private func readAndAlign(_ path: String, onto beforePhoto: DecodedPhoto, roi: Mask,
+                              beforePath: String) throws(ComparisonError) -> (AlignedAfter, AlignmentReport) {
+        let afterPhoto = try decode(path)
+        let aligned = try align(afterPhoto, onto: beforePhoto, paths: (beforePath, path))
+        let report = AlignmentReport(method: alignment.model?.rawValue ?? "none",
+                                     transform: aligned.transform.rescaled(input: beforePhoto.scale, output: 1 / afterPhoto.scale),
+                                     beforeSize: (beforePhoto.fullWidth, beforePhoto.fullHeight),
+                                     afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: aligned.quality,
+                                     roiPixels: roi.population, coveredPixels: roi.intersection(aligned.covered).population)
+        return (aligned, report)
     }
 
     /// Registers and resamples the after photo, or (`--no-align`) checks that it has the before photo's size.

@@ -29,19 +29,24 @@ final class StatisticsTests: XCTestCase {
         }
     }
 
-    func testRobustSigmaOfALargeSampleIsTheScaledMedianAbsoluteDeviation() {
+    func testRobustSigmaIsTheScaledMedianAbsoluteDeviationOfTheMaskedValues() {
         var random = SystemRandomNumberGenerator()
-        let values = (0..<40_000).map { _ in Float.random(in: -1...3, using: &random) }
-        let median = values.sorted()[values.count / 2]
-        let deviations = values.map { abs($0 - median) }.sorted()
-        let index = Int((0.5 * Double(values.count - 1)).rounded())
-        XCTAssertEqual(Statistics.robustSigma(values), 1.4826 * deviations[index])
+        let values = (0..<40_001).map { _ in Float.random(in: -1...3, using: &random) }
+        // Unmasked values are far off: they must not count.
+        let mask = values.indices.map { $0 % 5 != 0 }
+        let masked = zip(values, mask).map { $0 * ($1 ? 1 : 100) }
+        let kept = zip(values, mask).filter(\.1).map(\.0)
+        let index = Int((0.5 * Double(kept.count - 1)).rounded())
+        let median = kept.sorted()[index]
+        let deviations = kept.map { abs($0 - median) }.sorted()
+        XCTAssertEqual(Statistics.robustSigma(masked, where: mask), 1.4826 * deviations[index])
+        XCTAssertNil(Statistics.robustSigma([1, 2], where: [false, false]))
     }
 
     func testRobustSigmaOfANormalSampleIsItsSD() {
         var state: UInt64 = 12345
         func uniform() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }
         let values = (0..<20000).map { _ in Float((-2 * log(uniform() + 1e-12)).squareRoot() * cos(2 * .pi * uniform()) * 0.3) }
-        XCTAssertEqual(Double(Statistics.robustSigma(values)!), 0.3, accuracy: 0.01)
+        XCTAssertEqual(Double(Statistics.robustSigma(values, where: values.map { _ in true })!), 0.3, accuracy: 0.01)
     }
 }

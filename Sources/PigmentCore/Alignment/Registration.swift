@@ -89,7 +89,8 @@ public struct Registration: Sendable {
         let target = (x: Double(a.width) / 2, y: Double(a.height) / 2)
         var best = (score: -Double.infinity, transform: AffineTransform.identity)
         var warped = [Float](repeating: 0, count: ew * eh)
-        var valid = [Bool](repeating: false, count: ew * eh)
+        var valid = [Float](repeating: 0, count: ew * eh)
+        let squares = b.samples.map { $0 * $0 }
         a.samples.withUnsafeBufferPointer { src in
             for degrees in Self.rotations {
                 for scale in Self.scales {
@@ -100,12 +101,12 @@ public struct Registration: Sendable {
                             let p = t.apply(x: Double(x - margin) + 0.5, y: Double(y - margin) + 0.5)
                             let v = Resample.bilinear(src, width: a.width, height: a.height, x: p.x, y: p.y)
                             warped[y * ew + x] = v ?? 0
-                            valid[y * ew + x] = v != nil
+                            valid[y * ew + x] = v == nil ? 0 : 1
                         }
                     }
                     for dy in -margin...margin {
                         for dx in -margin...margin {
-                            let score = Self.correlation(b, warped, valid, stride: ew,
+                            let score = Self.correlation(b, squares: squares, warped, valid, stride: ew,
                                                          offsetX: margin - dx, offsetY: margin - dy)
                             if score > best.score {
                                 let shift = AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: -Double(dx), ty: -Double(dy))
@@ -120,15 +121,42 @@ public struct Registration: Sendable {
     }
 
     /// Normalised correlation of `b` with the window of `w` starting at the
-    /// offset, over pixels where `w` is valid (at least half of `b`).
-    static func correlation(_ b: Plane, _ w: [Float], _ valid: [Bool], stride ew: Int,
+    /// offset, over pixels where `w` is valid (`valid` 1, else 0; `w` is 0
+    /// where it is not valid), if that is at least half of `b`. `squares`
+    /// holds `b`'s samples squared. Rows are summed eight pixels at a time.
+    static func correlation(_ b: Plane, squares: [Float], _ w: [Float], _ valid: [Float], stride ew: Int,
                             offsetX: Int, offsetY: Int) -> Double {
         var n = 0.0, sb = 0.0, sw = 0.0, sbb = 0.0, sww = 0.0, sbw = 0.0
-        for y in 0..<b.height {
-            let row = (y + offsetY) * ew + offsetX
-            for x in 0..<b.width where valid[row + x] {
-                let bv = Double(b.samples[y * b.width + x]), wv = Double(w[row + x])
-                n += 1; sb += bv; sw += wv; sbb += bv * bv; sww += wv * wv; sbw += bv * wv
+        b.samples.withUnsafeBufferPointer { bp in
+            squares.withUnsafeBufferPointer { qp in
+                w.withUnsafeBufferPointer { wp in
+                    valid.withUnsafeBufferPointer { vp in
+                        let (bBase, qBase) = (UnsafeRawPointer(bp.baseAddress!), UnsafeRawPointer(qp.baseAddress!))
+                        let (wBase, vBase) = (UnsafeRawPointer(wp.baseAddress!), UnsafeRawPointer(vp.baseAddress!))
+                        for y in 0..<b.height {
+                            let bRow = 4 * y * b.width, wRow = 4 * ((y + offsetY) * ew + offsetX)
+                            var rn = SIMD8<Float>(), rb = rn, rw = rn, rbb = rn, rww = rn, rbw = rn
+                            var x = 0
+                            while x + 8 <= b.width {
+                                let bv = bBase.loadUnaligned(fromByteOffset: bRow + 4 * x, as: SIMD8<Float>.self)
+                                let qv = qBase.loadUnaligned(fromByteOffset: bRow + 4 * x, as: SIMD8<Float>.self)
+                                let wv = wBase.loadUnaligned(fromByteOffset: wRow + 4 * x, as: SIMD8<Float>.self)
+                                let vv = vBase.loadUnaligned(fromByteOffset: wRow + 4 * x, as: SIMD8<Float>.self)
+                                rn += vv; rb += bv * vv; rw += wv; rbb += qv * vv; rww += wv * wv; rbw += bv * wv
+                                x += 8
+                            }
+                            var tn = rn.sum(), tb = rb.sum(), tw = rw.sum(), tbb = rbb.sum(), tww = rww.sum(), tbw = rbw.sum()
+                            while x < b.width {
+                                let bv = bp[y * b.width + x], qv = qp[y * b.width + x]
+                                let wv = wp[(y + offsetY) * ew + offsetX + x], vv = vp[(y + offsetY) * ew + offsetX + x]
+                                tn += vv; tb += bv * vv; tw += wv; tbb += qv * vv; tww += wv * wv; tbw += bv * wv
+                                x += 1
+                            }
+                            n += Double(tn); sb += Double(tb); sw += Double(tw)
+                            sbb += Double(tbb); sww += Double(tww); sbw += Double(tbw)
+                        }
+                    }
+                }
             }
         }
         guard n * 2 >= Double(b.count) else { return -.infinity }

@@ -47,6 +47,7 @@ public struct Analyzer: Sendable {
             let next = roi.subtracting(outliers)
             guard next.population * 4 >= roiPixels else { break }
             skin = next
+            _ = consume pass  // frees the old pass's planes before the next is made
             pass = detect(on: skin)
         }
 

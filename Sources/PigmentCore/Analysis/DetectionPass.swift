@@ -11,13 +11,8 @@ struct DetectionPass {
     init(smooth: Plane, skin: Mask, roi: Mask, seedable: Mask, window: Int, minimumArea: Int, settings: AnalysisSettings) {
         background = LocalBackground.estimate(smooth, valid: skin, window: window)
         var excess = smooth
-        var residuals: [Float] = []
-        residuals.reserveCapacity(skin.bits.count)
-        for i in excess.samples.indices {
-            excess.samples[i] -= background.samples[i]
-            if skin.bits[i] { residuals.append(excess.samples[i]) }
-        }
-        noise = Statistics.robustSigma(residuals) ?? 0
+        for i in excess.samples.indices { excess.samples[i] -= background.samples[i] }
+        noise = Statistics.robustSigma(excess.samples, where: skin.bits) ?? 0
         threshold = max(Float(settings.thresholdSigmas) * noise, Float(settings.contrastFloor))
         darker = SpotDetector.detect(excess: excess, roi: roi, seedable: seedable, threshold: threshold,
                                      minimumArea: minimumArea, polarity: .darker)

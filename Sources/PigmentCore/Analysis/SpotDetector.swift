@@ -24,7 +24,8 @@ public enum SpotDetector {
                               polarity: Polarity) -> SpotMap {
         let w = excess.width, h = excess.height, n = w * h
         let sign = polarity.sign
-        let values = excess.samples.map { $0 * sign }
+        // Excess in the polarity's direction, read in place (no signed copy).
+        let values = SignedValues(samples: excess.samples, sign: sign)
         var label = [Int32](repeating: -1, count: n)
         var candidates: [(core: Float, pixels: [Int])] = []
         var stack: [Int] = []
@@ -77,7 +78,7 @@ public enum SpotDetector {
 
     /// Median value over the pixels of a region that lie at least half its
     /// largest 4-connected distance from the region's edge.
-    static func coreExcess(of pixels: [Int], label: [Int32], id: Int32, values: [Float],
+    static func coreExcess(of pixels: [Int], label: [Int32], id: Int32, values: SignedValues,
                            width: Int, height: Int) -> Float {
         // Distances live in the region's bounding box (−1: not reached yet).
         var x0 = width, y0 = height, x1 = 0, y1 = 0
@@ -112,6 +113,15 @@ public enum SpotDetector {
         var inner: [Float] = []
         for p in pixels where 2 * max(distance[slot(p)], 0) >= depth { inner.append(values[p]) }
         return Statistics.median(inner) ?? 0
+    }
+
+    /// Samples read with a sign (±1, so exactly).
+    struct SignedValues {
+        let samples: [Float]
+        let sign: Float
+
+        @inline(__always)
+        subscript(_ i: Int) -> Float { samples[i] * sign }
     }
 
     @inline(__always)

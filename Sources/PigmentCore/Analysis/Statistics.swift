@@ -8,7 +8,7 @@ public enum Statistics {
         guard !values.isEmpty else { return nil }
         let index = min(values.count - 1, max(0, Int((q * Double(values.count - 1)).rounded())))
         if values.count >= radixThreshold {
-            return values.withUnsafeBufferPointer { v in radixSelect(count: v.count, index) { v[$0] } }
+            return values.withUnsafeBufferPointer { v in radixSelect(index) { body in for x in v { body(x) } } }
         }
         var copy = values
         return copy.withUnsafeMutableBufferPointer { select($0, index) }
@@ -17,12 +17,13 @@ public enum Statistics {
     /// From this many values on, selection counts radix buckets instead of partitioning.
     static let radixThreshold = 1 << 14
 
-    /// The `k`-th smallest (0-based) of `value(0) … value(count − 1)`, exactly:
-    /// a histogram of the top 16 bits of each value's order-preserving integer
-    /// key finds the bucket holding it, a second pass over that bucket's
-    /// members finds the low 16 bits. Two linear passes, no copy of the values.
+    /// The `k`-th smallest (0-based) of the values `visit` passes to its
+    /// argument (the same values, in any order, on each call), exactly: a
+    /// histogram of the top 16 bits of each value's order-preserving integer
+    /// key finds the bucket holding it, a second visit counts that bucket's
+    /// members by their low 16 bits. Two linear passes, no copy of the values.
     @inline(__always)
-    static func radixSelect(count: Int, _ k: Int, value: (Int) -> Float) -> Float {
+    static func radixSelect(_ k: Int, visit: ((Float) -> Void) -> Void) -> Float {
         @inline(__always) func key(_ v: Float) -> UInt32 {
             let bits = v.bitPattern
             return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
@@ -30,15 +31,15 @@ public enum Statistics {
         var histogram = [Int32](repeating: 0, count: 1 << 16)
         var rank = k
         let high: UInt32 = histogram.withUnsafeMutableBufferPointer { h in
-            for i in 0..<count { h[Int(key(value(i)) >> 16)] += 1 }
+            visit { h[Int(key($0) >> 16)] += 1 }
             var bucket = 0
             while rank >= Int(h[bucket]) { rank -= Int(h[bucket]); bucket += 1 }
             return UInt32(bucket)
         }
         let low: UInt32 = histogram.withUnsafeMutableBufferPointer { h in
             h.update(repeating: 0)
-            for i in 0..<count {
-                let kv = key(value(i))
+            visit {
+                let kv = key($0)
                 if kv >> 16 == high { h[Int(kv & 0xFFFF)] += 1 }
             }
             var bucket = 0
@@ -71,14 +72,21 @@ public enum Statistics {
 
     public static func median(_ values: [Float]) -> Float? { quantile(values, 0.5) }
 
-    /// Standard deviation estimated from the median absolute deviation
-    /// (1.4826 × MAD), insensitive to a minority of outliers.
-    public static func robustSigma(_ values: [Float]) -> Float? {
-        guard let m = median(values) else { return nil }
-        guard values.count >= radixThreshold else { return median(values.map { abs($0 - m) }).map { 1.4826 * $0 } }
-        let index = Int((0.5 * Double(values.count - 1)).rounded())
-        let mad = values.withUnsafeBufferPointer { v in radixSelect(count: v.count, index) { abs(v[$0] - m) } }
-        return 1.4826 * mad
+    /// Standard deviation of the values whose `mask` entry is set, estimated
+    /// from their median absolute deviation (1.4826 × MAD), insensitive to a
+    /// minority of outliers. The values are not copied out (`values` and
+    /// `mask` have one entry per pixel). `nil` when no entry is set.
+    public static func robustSigma(_ values: [Float], where mask: [Bool]) -> Float? {
+        precondition(values.count == mask.count, "one mask entry per value")
+        let count = mask.withUnsafeBufferPointer { bits in bits.reduce(0) { $0 + ($1 ? 1 : 0) } }
+        guard count > 0 else { return nil }
+        let index = Int((0.5 * Double(count - 1)).rounded())
+        return values.withUnsafeBufferPointer { v in
+            mask.withUnsafeBufferPointer { bits in
+                let m = radixSelect(index) { body in for i in v.indices where bits[i] { body(v[i]) } }
+                return 1.4826 * radixSelect(index) { body in for i in v.indices where bits[i] { body(abs(v[i] - m)) } }
+            }
+        }
     }
 
     /// Mean and population standard deviation (double-precision accumulation).

@@ -8,15 +8,61 @@ public enum MaskedBlur {
     public static func apply(_ plane: Plane, mask: Mask, sigma: Double) -> Plane {
         guard sigma > 0.3 else { return plane }
         let kernel = gaussianKernel(sigma: sigma)
-        let weights = mask.bits.map { $0 ? Float(1) : 0 }
-        var weighted = plane.samples
-        for i in weighted.indices { weighted[i] *= weights[i] }
-        let w = plane.width, h = plane.height
-        let valueSum = convolveSeparable(weighted, width: w, height: h, kernel: kernel)
-        let weightSum = convolveSeparable(weights, width: w, height: h, kernel: kernel)
+        let w = plane.width, h = plane.height, radius = kernel.count / 2
+        // Horizontal pass over the masked values and over the mask itself, row by row.
+        var values = [Float](repeating: 0, count: w * h), weights = values
+        var rowValue = [Float](repeating: 0, count: w), rowWeight = rowValue
+        plane.samples.withUnsafeBufferPointer { src in
+            mask.bits.withUnsafeBufferPointer { bits in
+                values.withUnsafeMutableBufferPointer { values in
+                    weights.withUnsafeMutableBufferPointer { weights in
+                        rowValue.withUnsafeMutableBufferPointer { rowValue in
+                            rowWeight.withUnsafeMutableBufferPointer { rowWeight in
+                                let (v, m) = (values.baseAddress!, weights.baseAddress!)
+                                let (rv, rm) = (rowValue.baseAddress!, rowWeight.baseAddress!)
+                                for y in 0..<h {
+                                    let row = y * w
+                                    for x in 0..<w {
+                                        let weight: Float = bits[row + x] ? 1 : 0
+                                        rm[x] = weight
+                                        rv[x] = src[row + x] * weight
+                                    }
+                                    for (k, weight) in kernel.enumerated() {
+                                        let shift = k - radius
+                                        let lo = max(0, -shift), hi = min(w, w - shift)
+                                        guard lo < hi else { continue }
+                                        accumulate(v + row + lo, rv + lo + shift, weight, hi - lo)
+                                        accumulate(m + row + lo, rm + lo + shift, weight, hi - lo)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Vertical pass one output row at a time, then the normalisation.
         var out = plane.samples
-        for i in out.indices where mask.bits[i] && weightSum[i] > 1e-6 {
-            out[i] = valueSum[i] / weightSum[i]
+        var sumValue = [Float](repeating: 0, count: w), sumWeight = sumValue
+        values.withUnsafeBufferPointer { values in
+            weights.withUnsafeBufferPointer { weights in
+                sumValue.withUnsafeMutableBufferPointer { sumValue in
+                    sumWeight.withUnsafeMutableBufferPointer { sumWeight in
+                        let (v, m) = (values.baseAddress!, weights.baseAddress!)
+                        let (sv, sm) = (sumValue.baseAddress!, sumWeight.baseAddress!)
+                        for y in 0..<h {
+                            sumValue.update(repeating: 0)
+                            sumWeight.update(repeating: 0)
+                            for yy in max(0, y - radius)...min(h - 1, y + radius) {
+                                accumulate(sv, v + yy * w, kernel[yy - y + radius], w)
+                                accumulate(sm, m + yy * w, kernel[yy - y + radius], w)
+                            }
+                            let row = y * w
+                            for x in 0..<w where mask.bits[row + x] && sm[x] > 1e-6 { out[row + x] = sv[x] / sm[x] }
+                        }
+                    }
+                }
+            }
         }
         return Plane(width: w, height: h, samples: out)
     }
@@ -27,38 +73,6 @@ public enum MaskedBlur {
         let total = kernel.reduce(0, +)
         for i in kernel.indices { kernel[i] /= total }
         return kernel
-    }
-
-    /// Horizontal then vertical convolution with zero padding. Every output
-    /// sums its taps in kernel order, so results do not depend on vector width.
-    static func convolveSeparable(_ input: [Float], width: Int, height: Int, kernel: [Float]) -> [Float] {
-        let radius = kernel.count / 2
-        var temp = [Float](repeating: 0, count: input.count)
-        input.withUnsafeBufferPointer { src in
-            temp.withUnsafeMutableBufferPointer { dst in
-                guard let s = src.baseAddress, let d = dst.baseAddress else { return }
-                for y in 0..<height {
-                    let row = y * width
-                    for (k, weight) in kernel.enumerated() {
-                        let shift = k - radius
-                        let lo = max(0, -shift), hi = min(width, width - shift)
-                        guard lo < hi else { continue }
-                        accumulate(d + row + lo, s + row + lo + shift, weight, hi - lo)
-                    }
-                }
-            }
-        }
-        var out = [Float](repeating: 0, count: input.count)
-        temp.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                guard let s = src.baseAddress, let d = dst.baseAddress else { return }
-                for y in 0..<height {
-                    let lo = max(0, y - radius), hi = min(height - 1, y + radius)
-                    for yy in lo...hi { accumulate(d + y * width, s + yy * width, kernel[yy - y + radius], width) }
-                }
-            }
-        }
-        return out
     }
 
     /// `destination[i] += weight * source[i]` for `count` elements, eight at a time.

@@ -21,38 +21,41 @@ static void cimageio_idct_basis(float basis[8][8], int k) {
  * `plane` at (x0, y0), adding the 128 level shift. Coefficients and
  * quantizers are in natural order. */
 static inline __attribute__((always_inline))
-void cimageio_idct_block(const JCOEF *block, const UINT16 *quant, float basis[8][8], int k,
+void cimageio_idct_block(const JCOEF *block, const UINT16 *quant, float basis[8][8], float transposed[8][8], int k,
                          float *plane, size_t stride, size_t x0, size_t y0) {
-    float f[64], rows[64];
+    float f[64], rows[64], out[8];
     for (int v = 0; v < k; v++) {
         for (int u = 0; u < k; u++) f[v * 8 + u] = (float)block[v * 8 + u] * (float)quant[v * 8 + u];
     }
-    /* Columns: rows[y][u] = Σ_v basis[y][v] f[v][u]. */
+    /* Columns: rows[y][u] = Σ_v basis[y][v] f[v][u], summed over v in order;
+     * the loops run along u so that they vectorise. */
     for (int y = 0; y < k; y++) {
-        for (int u = 0; u < k; u++) {
-            float acc = 0;
-            for (int v = 0; v < k; v++) acc += basis[y][v] * f[v * 8 + u];
-            rows[y * 8 + u] = acc;
+        for (int u = 0; u < k; u++) rows[y * 8 + u] = 0;
+        for (int v = 0; v < k; v++) {
+            float b = basis[y][v];
+            for (int u = 0; u < k; u++) rows[y * 8 + u] += b * f[v * 8 + u];
         }
     }
+    /* Rows: plane[y][x] = 128 + Σ_u basis[x][u] rows[y][u], over u in order. */
     for (int y = 0; y < k; y++) {
-        float *row = plane + (y0 + (size_t)y) * stride + x0;
-        for (int x = 0; x < k; x++) {
-            float acc = 128.0f;
-            for (int u = 0; u < k; u++) acc += basis[x][u] * rows[y * 8 + u];
-            row[x] = acc;
+        for (int x = 0; x < k; x++) out[x] = 128.0f;
+        for (int u = 0; u < k; u++) {
+            float r = rows[y * 8 + u];
+            for (int x = 0; x < k; x++) out[x] += transposed[u][x] * r;
         }
+        float *row = plane + (y0 + (size_t)y) * stride + x0;
+        for (int x = 0; x < k; x++) row[x] = out[x];
     }
 }
 
 /* One row of blocks; each k gets its own copy of the block transform, with
  * its loops unrolled for that k. */
-static void cimageio_idct_row(JBLOCKROW blocks, JDIMENSION count, const UINT16 *quant, float basis[8][8], int k,
-                              float *plane, size_t stride, size_t y0) {
+static void cimageio_idct_row(JBLOCKROW blocks, JDIMENSION count, const UINT16 *quant, float basis[8][8],
+                              float transposed[8][8], int k, float *plane, size_t stride, size_t y0) {
 #define CIMAGEIO_IDCT_ROW(K) \
     case K: \
         for (JDIMENSION bx = 0; bx < count; bx++) \
-            cimageio_idct_block(blocks[bx], quant, basis, K, plane, stride, bx * (size_t)K, y0); \
+            cimageio_idct_block(blocks[bx], quant, basis, transposed, K, plane, stride, bx * (size_t)K, y0); \
         break;
     switch (k) {
     CIMAGEIO_IDCT_ROW(1) CIMAGEIO_IDCT_ROW(2) CIMAGEIO_IDCT_ROW(3) CIMAGEIO_IDCT_ROW(4)
@@ -82,8 +85,11 @@ static void cimageio_axis(size_t count, double scale, size_t valid, size_t *lo, 
 int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficients, int k,
                               const cimageio_layout *layout, cimageio_row_sink sink, void *context) {
     int n = info->num_components;
-    float basis[8][8];
+    float basis[8][8] = {{0}}, transposed[8][8];
     cimageio_idct_basis(basis, k);
+    for (int x = 0; x < 8; x++) {
+        for (int u = 0; u < 8; u++) transposed[u][x] = basis[x][u];
+    }
     float *planes[4] = {NULL, NULL, NULL, NULL};
     size_t strides[4], valid_w[4], valid_h[4];
     int max_h = info->max_h_samp_factor, max_v = info->max_v_samp_factor;
@@ -105,8 +111,8 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
                                                             : info->quant_tbl_ptrs[component->quant_tbl_no];
         for (JDIMENSION by = 0; by < blocks_h; by++) {
             JBLOCKARRAY row = (*info->mem->access_virt_barray)((j_common_ptr)info, coefficients[c], by, 1, FALSE);
-            cimageio_idct_row(row[0], (JDIMENSION)blocks_w, table->quantval, basis, k, planes[c], strides[c],
-                              by * (size_t)k);
+            cimageio_idct_row(row[0], (JDIMENSION)blocks_w, table->quantval, basis, transposed, k, planes[c],
+                              strides[c], by * (size_t)k);
         }
     }
     size_t width = layout->width, height = layout->height;

@@ -9,31 +9,25 @@ public enum MaskedBlur {
         guard sigma > 0.3 else { return plane }
         let kernel = gaussianKernel(sigma: sigma)
         let w = plane.width, h = plane.height, radius = kernel.count / 2
-        // Horizontal pass over the masked values and over the mask itself, row by row.
+        // Horizontal pass over the masked values and over the mask itself, row
+        // by row, from a copy of the row padded with zeros.
         var values = [Float](repeating: 0, count: w * h), weights = values
-        var rowValue = [Float](repeating: 0, count: w), rowWeight = rowValue
+        var paddedValue = [Float](repeating: 0, count: w + 2 * radius), paddedWeight = paddedValue
         plane.samples.withUnsafeBufferPointer { src in
             mask.bits.withUnsafeBufferPointer { bits in
                 values.withUnsafeMutableBufferPointer { values in
                     weights.withUnsafeMutableBufferPointer { weights in
-                        rowValue.withUnsafeMutableBufferPointer { rowValue in
-                            rowWeight.withUnsafeMutableBufferPointer { rowWeight in
-                                let (v, m) = (values.baseAddress!, weights.baseAddress!)
-                                let (rv, rm) = (rowValue.baseAddress!, rowWeight.baseAddress!)
+                        paddedValue.withUnsafeMutableBufferPointer { pv in
+                            paddedWeight.withUnsafeMutableBufferPointer { pm in
                                 for y in 0..<h {
                                     let row = y * w
                                     for x in 0..<w {
                                         let weight: Float = bits[row + x] ? 1 : 0
-                                        rm[x] = weight
-                                        rv[x] = src[row + x] * weight
+                                        pm[radius + x] = weight
+                                        pv[radius + x] = src[row + x] * weight
                                     }
-                                    for (k, weight) in kernel.enumerated() {
-                                        let shift = k - radius
-                                        let lo = max(0, -shift), hi = min(w, w - shift)
-                                        guard lo < hi else { continue }
-                                        accumulate(v + row + lo, rv + lo + shift, weight, hi - lo)
-                                        accumulate(m + row + lo, rm + lo + shift, weight, hi - lo)
-                                    }
+                                    convolve(pv.baseAddress!, pm.baseAddress!, taps: kernel, count: w,
+                                             into: values.baseAddress! + row, weights.baseAddress! + row)
                                 }
                             }
                         }
@@ -48,15 +42,12 @@ public enum MaskedBlur {
             weights.withUnsafeBufferPointer { weights in
                 sumValue.withUnsafeMutableBufferPointer { sumValue in
                     sumWeight.withUnsafeMutableBufferPointer { sumWeight in
-                        let (v, m) = (values.baseAddress!, weights.baseAddress!)
                         let (sv, sm) = (sumValue.baseAddress!, sumWeight.baseAddress!)
                         for y in 0..<h {
-                            sumValue.update(repeating: 0)
-                            sumWeight.update(repeating: 0)
-                            for yy in max(0, y - radius)...min(h - 1, y + radius) {
-                                accumulate(sv, v + yy * w, kernel[yy - y + radius], w)
-                                accumulate(sm, m + yy * w, kernel[yy - y + radius], w)
-                            }
+                            let lo = max(0, y - radius), hi = min(h - 1, y + radius)
+                            let rows = (lo...hi).map { (values.baseAddress! + $0 * w, weights.baseAddress! + $0 * w,
+                                                        kernel[$0 - y + radius]) }
+                            sumColumns(rows, count: w, into: sv, sm)
                             let row = y * w
                             for x in 0..<w where mask.bits[row + x] && sm[x] > 1e-6 { out[row + x] = sv[x] / sm[x] }
                         }
@@ -67,29 +58,74 @@ public enum MaskedBlur {
         return Plane(width: w, height: h, samples: out)
     }
 
+    /// `values[x] = Σ_k taps[k] · paddedValue[x + k]` (and the same for
+    /// weights) for x in 0..<count, summed over k in order, eight outputs at a
+    /// time in registers.
+    @inline(__always)
+    static func convolve(_ paddedValue: UnsafePointer<Float>, _ paddedWeight: UnsafePointer<Float>, taps: [Float],
+                         count: Int, into values: UnsafeMutablePointer<Float>, _ weights: UnsafeMutablePointer<Float>) {
+        taps.withUnsafeBufferPointer { taps in
+            let (pv, pm) = (UnsafeRawPointer(paddedValue), UnsafeRawPointer(paddedWeight))
+            var x = 0
+            while x + 8 <= count {
+                var v = SIMD8<Float>(), m = SIMD8<Float>()
+                for k in taps.indices {
+                    let tap = taps[k]
+                    v = v + pv.loadUnaligned(fromByteOffset: 4 * (x + k), as: SIMD8<Float>.self) * tap
+                    m = m + pm.loadUnaligned(fromByteOffset: 4 * (x + k), as: SIMD8<Float>.self) * tap
+                }
+                UnsafeMutableRawPointer(values + x).storeBytes(of: v, as: SIMD8<Float>.self)
+                UnsafeMutableRawPointer(weights + x).storeBytes(of: m, as: SIMD8<Float>.self)
+                x += 8
+            }
+            while x < count {
+                var v: Float = 0, m: Float = 0
+                for k in taps.indices {
+                    v = v + paddedValue[x + k] * taps[k]
+                    m = m + paddedWeight[x + k] * taps[k]
+                }
+                values[x] = v
+                weights[x] = m
+                x += 1
+            }
+        }
+    }
+
+    /// `values[x] = Σ_r tap_r · value_r[x]` (and the same for weights) over
+    /// the given rows in order, eight columns at a time in registers.
+    @inline(__always)
+    static func sumColumns(_ rows: [(UnsafePointer<Float>, UnsafePointer<Float>, Float)], count: Int,
+                           into values: UnsafeMutablePointer<Float>, _ weights: UnsafeMutablePointer<Float>) {
+        rows.withUnsafeBufferPointer { rows in
+            var x = 0
+            while x + 8 <= count {
+                var v = SIMD8<Float>(), m = SIMD8<Float>()
+                for (valueRow, weightRow, tap) in rows {
+                    v = v + UnsafeRawPointer(valueRow + x).loadUnaligned(as: SIMD8<Float>.self) * tap
+                    m = m + UnsafeRawPointer(weightRow + x).loadUnaligned(as: SIMD8<Float>.self) * tap
+                }
+                UnsafeMutableRawPointer(values + x).storeBytes(of: v, as: SIMD8<Float>.self)
+                UnsafeMutableRawPointer(weights + x).storeBytes(of: m, as: SIMD8<Float>.self)
+                x += 8
+            }
+            while x < count {
+                var v: Float = 0, m: Float = 0
+                for (valueRow, weightRow, tap) in rows {
+                    v = v + valueRow[x] * tap
+                    m = m + weightRow[x] * tap
+                }
+                values[x] = v
+                weights[x] = m
+                x += 1
+            }
+        }
+    }
+
     static func gaussianKernel(sigma: Double) -> [Float] {
         let radius = max(1, Int((3 * sigma).rounded(.up)))
         var kernel = (-radius...radius).map { Float(exp(-Double($0 * $0) / (2 * sigma * sigma))) }
         let total = kernel.reduce(0, +)
         for i in kernel.indices { kernel[i] /= total }
         return kernel
-    }
-
-    /// `destination[i] += weight * source[i]` for `count` elements, eight at a time.
-    @inline(__always)
-    static func accumulate(_ destination: UnsafeMutablePointer<Float>, _ source: UnsafePointer<Float>,
-                           _ weight: Float, _ count: Int) {
-        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(destination)
-        var i = 0
-        while i + 8 <= count {
-            let value = from.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
-            let sum = to.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self) + value * weight
-            to.storeBytes(of: sum, toByteOffset: 4 * i, as: SIMD8<Float>.self)
-            i += 8
-        }
-        while i < count {
-            destination[i] += weight * source[i]
-            i += 1
-        }
     }
 }

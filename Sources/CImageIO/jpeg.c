@@ -78,12 +78,19 @@ int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
     struct jpeg_decompress_struct info;
     struct jpeg_progress_mgr progress;
     cimageio_jpeg_error error;
+    /* Heap-held so that the error path sees the planes made after setjmp. */
+    cimageio_jpeg_planes *volatile planes = calloc(1, sizeof *planes);
+    if (planes == NULL) {
+        return cimageio_fail(CIMAGEIO_ERROR_MEMORY, message, message_size, "cannot allocate a JPEG reader");
+    }
 
     info.err = &error.manager;
     cimageio_jpeg_install_errors(&error);
     if (setjmp(error.jump)) {
         cimageio_fail(error.code, message, message_size, "%s", error.text);
         jpeg_destroy_decompress(&info);
+        cimageio_jpeg_planes_free(planes);
+        free(planes);
         return error.code;
     }
     jpeg_create_decompress(&info);
@@ -115,11 +122,13 @@ int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
     }
     if (fail_code != CIMAGEIO_OK) {
         jpeg_destroy_decompress(&info);
+        free(planes);
         return fail_code;
     }
 
     if (info.num_components != 1 && info.num_components != 3) {
         jpeg_destroy_decompress(&info);
+        free(planes);
         return cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
                              "JPEG with %d components is not supported", info.num_components);
     }
@@ -140,25 +149,32 @@ int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
     size_t long_side = info.image_width > info.image_height ? info.image_width : info.image_height;
     int k = 8;
     while (max_long_side > 0 && k > 1 && cimageio_jpeg_scaled(long_side, k) > max_long_side) k--;
-    /* jpeg_read_coefficients has read the whole file, so it is known to be
-     * whole before any row is delivered. */
+    if (!cimageio_jpeg_transform(&info, coefficients, k, planes)) {
+        error.code = CIMAGEIO_ERROR_MEMORY;
+        snprintf(error.text, sizeof error.text, "cannot allocate memory for the reduced image");
+        longjmp(error.jump, 1);
+    }
+    /* Frees the coefficients before the rows are made; the whole file has been
+     * read and checked before any row is delivered. */
+    jpeg_finish_decompress(&info);
     cimageio_layout layout;
     memset(&layout, 0, sizeof layout);
     layout.width = (uint32_t)cimageio_jpeg_scaled(info.image_width, k);
     layout.height = (uint32_t)cimageio_jpeg_scaled(info.image_height, k);
-    layout.channels = (uint32_t)info.num_components;
+    layout.channels = (uint32_t)planes->components;
     layout.bytes_per_sample = 4;
     layout.orientation = orientation;
     layout.scale_eighths = (uint32_t)k;
     layout.full_width = info.image_width;
     layout.full_height = info.image_height;
-    if (!cimageio_jpeg_reconstruct(&info, coefficients, k, &layout, sink, context)) {
-        error.code = CIMAGEIO_ERROR_MEMORY;
-        snprintf(error.text, sizeof error.text, "cannot allocate memory for %ux%u pixels", layout.width, layout.height);
-        longjmp(error.jump, 1);
-    }
-    jpeg_finish_decompress(&info); /* frees the coefficients */
     jpeg_destroy_decompress(&info);
+    int ok = cimageio_jpeg_emit(planes, &layout, sink, context);
+    cimageio_jpeg_planes_free(planes);
+    free(planes);
+    if (!ok) {
+        return cimageio_fail(CIMAGEIO_ERROR_MEMORY, message, message_size, "cannot allocate memory for %ux%u pixels",
+                             layout.width, layout.height);
+    }
     return CIMAGEIO_OK;
 }
 

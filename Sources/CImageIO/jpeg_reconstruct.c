@@ -82,39 +82,52 @@ static void cimageio_axis(size_t count, double scale, size_t valid, size_t *lo, 
     }
 }
 
-int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficients, int k,
-                              const cimageio_layout *layout, cimageio_row_sink sink, void *context) {
+int cimageio_jpeg_transform(j_decompress_ptr info, jvirt_barray_ptr *coefficients, int k,
+                            cimageio_jpeg_planes *out) {
     int n = info->num_components;
     float basis[8][8] = {{0}}, transposed[8][8];
     cimageio_idct_basis(basis, k);
     for (int x = 0; x < 8; x++) {
         for (int u = 0; u < 8; u++) transposed[u][x] = basis[x][u];
     }
-    float *planes[4] = {NULL, NULL, NULL, NULL};
-    size_t strides[4], valid_w[4], valid_h[4];
     int max_h = info->max_h_samp_factor, max_v = info->max_v_samp_factor;
+    out->components = n;
+    out->rgb = info->jpeg_color_space == JCS_RGB;
     for (int c = 0; c < n; c++) {
         jpeg_component_info *component = &info->comp_info[c];
         size_t blocks_w = component->width_in_blocks, blocks_h = component->height_in_blocks;
-        strides[c] = blocks_w * (size_t)k;
-        valid_w[c] = cimageio_jpeg_scaled(((size_t)info->image_width * (size_t)component->h_samp_factor + (size_t)max_h - 1)
-                                          / (size_t)max_h, k);
-        valid_h[c] = cimageio_jpeg_scaled(((size_t)info->image_height * (size_t)component->v_samp_factor + (size_t)max_v - 1)
-                                          / (size_t)max_v, k);
-        planes[c] = malloc(strides[c] * blocks_h * (size_t)k * sizeof(float));
-        if (planes[c] == NULL) {
-            for (int k = 0; k < c; k++) free(planes[k]);
-            return 0;
-        }
+        out->strides[c] = blocks_w * (size_t)k;
+        out->valid_w[c] = cimageio_jpeg_scaled(((size_t)info->image_width * (size_t)component->h_samp_factor
+                                                + (size_t)max_h - 1) / (size_t)max_h, k);
+        out->valid_h[c] = cimageio_jpeg_scaled(((size_t)info->image_height * (size_t)component->v_samp_factor
+                                                + (size_t)max_v - 1) / (size_t)max_v, k);
+        out->scale_x[c] = (double)component->h_samp_factor / max_h;
+        out->scale_y[c] = (double)component->v_samp_factor / max_v;
+        out->full[c] = component->h_samp_factor == max_h && component->v_samp_factor == max_v;
+        out->planes[c] = malloc(out->strides[c] * blocks_h * (size_t)k * sizeof(float));
+        if (out->planes[c] == NULL) return 0;
         /* The caller has checked that every component has a table. */
         JQUANT_TBL *table = component->quant_table != NULL ? component->quant_table
                                                             : info->quant_tbl_ptrs[component->quant_tbl_no];
         for (JDIMENSION by = 0; by < blocks_h; by++) {
             JBLOCKARRAY row = (*info->mem->access_virt_barray)((j_common_ptr)info, coefficients[c], by, 1, FALSE);
-            cimageio_idct_row(row[0], (JDIMENSION)blocks_w, table->quantval, basis, transposed, k, planes[c],
-                              strides[c], by * (size_t)k);
+            cimageio_idct_row(row[0], (JDIMENSION)blocks_w, table->quantval, basis, transposed, k, out->planes[c],
+                              out->strides[c], by * (size_t)k);
         }
     }
+    return 1;
+}
+
+void cimageio_jpeg_planes_free(cimageio_jpeg_planes *planes) {
+    for (int c = 0; c < 4; c++) {
+        free(planes->planes[c]);
+        planes->planes[c] = NULL;
+    }
+}
+
+int cimageio_jpeg_emit(const cimageio_jpeg_planes *planes, const cimageio_layout *layout,
+                       cimageio_row_sink sink, void *context) {
+    int n = planes->components;
     size_t width = layout->width, height = layout->height;
     /* Per component, one output row at a time: full-resolution components are
      * read directly, subsampled ones interpolated bilinearly into `lines`. */
@@ -122,27 +135,26 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
     size_t *x_lo = malloc(width * 3 * sizeof(size_t)), *x_hi = malloc(width * 3 * sizeof(size_t));
     size_t *y_lo = malloc(height * 3 * sizeof(size_t)), *y_hi = malloc(height * 3 * sizeof(size_t));
     float *x_t = malloc(width * 3 * sizeof(float)), *y_t = malloc(height * 3 * sizeof(float));
-    int ok = lines != NULL && pixel != NULL && x_lo != NULL && x_hi != NULL && x_t != NULL && y_lo != NULL && y_hi != NULL
-             && y_t != NULL;
+    int ok = lines != NULL && pixel != NULL && x_lo != NULL && x_hi != NULL && x_t != NULL && y_lo != NULL
+             && y_hi != NULL && y_t != NULL;
     for (int c = 0; ok && c < n; c++) {
-        jpeg_component_info *component = &info->comp_info[c];
-        cimageio_axis(width, (double)component->h_samp_factor / max_h, valid_w[c],
-                      x_lo + c * width, x_hi + c * width, x_t + c * width);
-        cimageio_axis(height, (double)component->v_samp_factor / max_v, valid_h[c],
-                      y_lo + c * height, y_hi + c * height, y_t + c * height);
+        cimageio_axis(width, planes->scale_x[c], planes->valid_w[c], x_lo + c * width, x_hi + c * width, x_t + c * width);
+        cimageio_axis(height, planes->scale_y[c], planes->valid_h[c], y_lo + c * height, y_hi + c * height,
+                      y_t + c * height);
     }
     const float inv = 1.0f / 255.0f;
     for (size_t y = 0; ok && y < height; y++) {
         const float *s[3] = {NULL, NULL, NULL};
         for (int c = 0; c < n; c++) {
-            jpeg_component_info *component = &info->comp_info[c];
-            if (component->h_samp_factor == max_h && component->v_samp_factor == max_v) {
-                s[c] = planes[c] + y * strides[c]; /* full resolution: no interpolation */
+            const float *plane = planes->planes[c];
+            size_t stride = planes->strides[c];
+            if (planes->full[c]) {
+                s[c] = plane + y * stride; /* full resolution: no interpolation */
                 continue;
             }
             size_t row = c * height + y;
             const float t = y_t[row];
-            const float *top = planes[c] + y_lo[row] * strides[c], *bottom = planes[c] + y_hi[row] * strides[c];
+            const float *top = plane + y_lo[row] * stride, *bottom = plane + y_hi[row] * stride;
             const size_t *lo = x_lo + c * width, *hi = x_hi + c * width;
             const float *tx = x_t + c * width;
             float *line = lines + c * width;
@@ -155,7 +167,7 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
         }
         if (n == 1) {
             for (size_t x = 0; x < width; x++) pixel[x] = s[0][x] * inv;
-        } else if (info->jpeg_color_space == JCS_RGB) {
+        } else if (planes->rgb) {
             for (size_t x = 0; x < width; x++) {
                 pixel[3 * x] = s[0][x] * inv; pixel[3 * x + 1] = s[1][x] * inv; pixel[3 * x + 2] = s[2][x] * inv;
             }
@@ -178,6 +190,5 @@ int cimageio_jpeg_reconstruct(j_decompress_ptr info, jvirt_barray_ptr *coefficie
     free(y_lo);
     free(y_hi);
     free(y_t);
-    for (int c = 0; c < n; c++) free(planes[c]);
     return ok;
 }

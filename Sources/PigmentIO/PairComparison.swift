@@ -116,11 +116,13 @@ public struct PairComparison: Sendable {
         // One photo at a time: a large JPEG's coefficients (≈ 72 MB at 24 MP)
         // are the biggest buffers of all. The two are measured at the same time.
         let (beforePhoto, roi) = try readBefore(before, mask: mask)
-        let (aligned, report) = try readAndAlign(after, onto: beforePhoto, roi: roi, beforePath: before)
+        let (aligned, report, beforeMelanin) = try readAndAlign(after, onto: beforePhoto, roi: roi, beforePath: before)
         let region = roi.intersection(aligned.covered).intersection(aligned.image.opaqueMask)
-        let analyses = ParallelWork.map([(beforePhoto.image, mask ?? before), (aligned.image, mask ?? after)],
-                                        threads: threads) { image, path in
-            Result { () throws(ComparisonError) in try analyze(image, roi: region, path: path) }
+        let alignedImage = aligned.image
+        let melaninMaps: [@Sendable () -> Plane] = [{ beforeMelanin }, { analyzer.melanin(of: alignedImage) }]
+        let analyses = ParallelWork.map(Array(zip(melaninMaps, [mask ?? before, mask ?? after])),
+                                        threads: threads) { melanin, path in
+            Result { () throws(ComparisonError) in try analyze(melanin: melanin(), roi: region, path: path) }
         }
         let beforeAnalysis = try analyses[0].get(), afterAnalysis = try analyses[1].get()
         var warnings = aligned.warnings
@@ -176,25 +178,45 @@ public struct PairComparison: Sendable {
     }
 
     /// Decodes the after photo and aligns it onto the before photo; the report
-    /// gives the map in full-size pixels of both photos. Only the aligned image
-    /// outlives this call.
-    private func readAndAlign(_ path: String, onto beforePhoto: DecodedPhoto, roi: Mask,
-                              beforePath: String) throws(ComparisonError) -> (AlignedAfter, AlignmentReport) {
-        let afterPhoto = try decode(path)
-        let aligned = try align(afterPhoto, onto: beforePhoto, paths: (beforePath, path))
+    /// gives the map in full-size pixels of both photos. Meanwhile a second
+    /// thread prepares the before photo: its structure pyramid for alignment
+    /// and its melanin map for analysis (returned). Only the aligned image and
+    /// the melanin map outlive this call.
+    private func readAndAlign(_ path: String, onto beforePhoto: DecodedPhoto, roi: Mask, beforePath: String)
+        throws(ComparisonError) -> (AlignedAfter, AlignmentReport, beforeMelanin: Plane) {
+        let registration = try makeRegistration(paths: (beforePath, path))
+        let (read, prepared) = ParallelWork.both(threads: threads, {
+            Result { () throws(ComparisonError) in try decode(path) }
+        }, {
+            (registration?.pyramid(of: beforePhoto.image), analyzer.melanin(of: beforePhoto.image))
+        })
+        let afterPhoto = try read.get()
+        let aligned = try align(afterPhoto, onto: beforePhoto,
+                                registration: registration.flatMap { r in prepared.0.map { (r, $0) } },
+                                paths: (beforePath, path))
         let report = AlignmentReport(method: alignment.model?.rawValue ?? "none",
                                      transform: aligned.transform.rescaled(input: beforePhoto.scale, output: 1 / afterPhoto.scale),
                                      beforeSize: (beforePhoto.fullWidth, beforePhoto.fullHeight),
                                      afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: aligned.quality,
                                      roiPixels: roi.population, coveredPixels: roi.intersection(aligned.covered).population)
-        return (aligned, report)
+        return (aligned, report, prepared.1)
+    }
+
+    /// The registration the settings ask for (`nil`: `--no-align`).
+    private func makeRegistration(paths: (before: String, after: String)) throws(ComparisonError) -> Registration? {
+        guard let model = alignment.model else { return nil }
+        guard let registration = Registration(model: model, vectors: analyzer.settings.vectors) else {
+            throw .alignmentFailed(before: paths.before, after: paths.after)
+        }
+        return registration
     }
 
     /// Registers and resamples the after photo, or (`--no-align`) checks that it has the before photo's size.
     private func align(_ afterPhoto: DecodedPhoto, onto beforePhoto: DecodedPhoto,
+                       registration: (Registration, beforePyramid: StructurePyramid)?,
                        paths: (before: String, after: String)) throws(ComparisonError) -> AlignedAfter {
         let beforeImage = beforePhoto.image, afterImage = afterPhoto.image
-        guard let model = alignment.model else {
+        guard let (registration, beforePyramid) = registration else {
             guard afterPhoto.fullWidth == beforePhoto.fullWidth, afterPhoto.fullHeight == beforePhoto.fullHeight else {
                 throw .sizeMismatch(before: paths.before, after: paths.after,
                                     beforeSize: "\(beforePhoto.fullWidth)x\(beforePhoto.fullHeight)",
@@ -203,8 +225,7 @@ public struct PairComparison: Sendable {
             return AlignedAfter(image: afterImage, covered: Mask(width: afterImage.width, height: afterImage.height),
                                 transform: .identity, quality: nil, warnings: [])
         }
-        guard let registration = Registration(model: model, vectors: analyzer.settings.vectors),
-              let result = registration.register(before: beforeImage, after: afterImage)
+        guard let result = registration.register(before: beforePyramid, after: registration.pyramid(of: afterImage))
         else { throw .alignmentFailed(before: paths.before, after: paths.after) }
         var warnings: [String] = []
         if result.quality < alignment.minimumQuality {
@@ -242,8 +263,8 @@ public struct PairComparison: Sendable {
         do { return try decoder.decode(path, maxLongSide: analysisSize) } catch { throw .image(error) }
     }
 
-    private func analyze(_ image: LinearImage, roi: Mask, path: String) throws(ComparisonError) -> PhotoAnalysis {
-        do { return try analyzer.analyze(image, roi: roi) } catch {
+    private func analyze(melanin: Plane, roi: Mask, path: String) throws(ComparisonError) -> PhotoAnalysis {
+        do { return try analyzer.analyze(melanin: melanin, roi: roi) } catch {
             if case .regionTooSmall(let pixels) = error { throw .regionTooSmall(path: path, pixels: pixels) }
             throw .invalidSettings(error.description)
         }

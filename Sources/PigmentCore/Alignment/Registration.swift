@@ -36,9 +36,13 @@ public struct Registration: Sendable {
     /// The map from `before` pixels to `after` pixels and how well the photos
     /// agree under it, or `nil` when no consistent map was found.
     public func register(before: LinearImage, after: LinearImage) -> RegistrationResult? {
-        let beforeFactor = Self.binning(before), afterFactor = Self.binning(after)
-        let beforeLevels = pyramid(of: before, factor: beforeFactor)
-        let afterLevels = pyramid(of: after, factor: afterFactor)
+        register(before: pyramid(of: before), after: pyramid(of: after))
+    }
+
+    /// The same from photos already prepared by ``pyramid(of:)``.
+    public func register(before: StructurePyramid, after: StructurePyramid) -> RegistrationResult? {
+        let beforeFactor = before.factor, afterFactor = after.factor
+        let beforeLevels = before.levels, afterLevels = after.levels
         let levels = min(beforeLevels.count, afterLevels.count)
         guard levels > 0 else { return nil }
         let top = levels - 1
@@ -72,13 +76,15 @@ public struct Registration: Sendable {
 
     /// Band-passed structure signal at the working level and each half-size
     /// level down to a long side under 64 px (finest first).
-    func pyramid(of image: LinearImage, factor: Int) -> [Plane] {
+    public func pyramid(of image: LinearImage) -> StructurePyramid {
+        let factor = Self.binning(image)
         let binned = factor > 1 ? image.mapPlanes { Resample.binned($0, by: factor) } : image
         var raw = [signal.plane(of: binned)]
         while let last = raw.last, max(last.width, last.height) >= 64, min(last.width, last.height) >= 16 {
             raw.append(Resample.binned(last, by: 2))
         }
-        return raw.map { StructureSignal.bandPassed($0, sigma: Self.bandSigma) }
+        return StructurePyramid(levels: raw.map { StructureSignal.bandPassed($0, sigma: Self.bandSigma) },
+                                factor: factor, width: image.width, height: image.height)
     }
 
     /// Exhaustive search of rotation, scale and integer shift on the coarsest level.

@@ -18,6 +18,18 @@ public struct Analyzer: Sendable {
 
     /// Analyses `image` inside `roi` (same size as the image).
     public func analyze(_ image: LinearImage, roi: Mask) throws(AnalysisError) -> PhotoAnalysis {
+        try analyze(melanin: melanin(of: image), roi: roi)
+    }
+
+    /// The melanin map of `image` (melanin-direction optical density per pixel),
+    /// the first step of ``analyze(_:roi:)``.
+    public func melanin(of image: LinearImage) -> Plane {
+        decomposition.melanin(of: image)
+    }
+
+    /// Analyses a melanin map made by ``melanin(of:)`` inside `roi` (same size).
+    public func analyze(melanin: Plane, roi: Mask) throws(AnalysisError) -> PhotoAnalysis {
+        let image = (width: melanin.width, height: melanin.height)
         guard roi.width == image.width, roi.height == image.height else {
             throw .sizeMismatch(expected: (image.width, image.height), found: (roi.width, roi.height))
         }
@@ -25,7 +37,6 @@ public struct Analyzer: Sendable {
         let scale = settings.scaled(toLongSide: max(image.width, image.height))
         guard roiPixels >= 4 * scale.minimumArea else { throw .regionTooSmall(pixels: roiPixels) }
 
-        let melanin = decomposition.melanin(of: image)
         let smooth = MaskedBlur.apply(melanin, mask: roi, sigma: scale.sigma)
         let guardBand = Int((2 * scale.sigma).rounded(.up)) + 1
         // Colour from outside the region bleeds into its edge (JPEG chroma is

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A binary image: `true` marks a pixel that belongs to the region.
 public struct Mask: Sendable, Equatable {
     public let width: Int
@@ -67,18 +69,19 @@ public struct Mask: Sendable, Equatable {
     public func dilated(by radius: Int) -> Mask {
         guard radius > 0 else { return self }
         let w = width, h = height
-        // Horizontal: set pixels within `radius` columns, counted in a sliding window.
+        // Horizontal: each run of set pixels, found with memchr, widened by `radius`.
         var horizontal = [UInt8](repeating: 0, count: bits.count)
-        bits.withUnsafeBufferPointer { src in
+        bits.withUnsafeBytes { src in
             horizontal.withUnsafeMutableBufferPointer { dst in
                 for y in 0..<h {
-                    let row = y * w
-                    var count = 0
-                    for x in 0..<min(radius, w) where src[row + x] { count += 1 }
-                    for x in 0..<w {
-                        if x + radius < w, src[row + x + radius] { count += 1 }
-                        if x - radius - 1 >= 0, src[row + x - radius - 1] { count -= 1 }
-                        dst[row + x] = count > 0 ? 1 : 0
+                    let row = src.baseAddress! + y * w
+                    var x = 0
+                    while x < w, let set = memchr(row + x, 1, w - x) {
+                        let start = row.distance(to: UnsafeRawPointer(set))
+                        let end = memchr(row + start, 0, w - start).map { row.distance(to: UnsafeRawPointer($0)) } ?? w
+                        let lo = max(0, start - radius), hi = min(w, end + radius)
+                        (dst.baseAddress! + y * w + lo).update(repeating: 1, count: hi - lo)
+                        x = end
                     }
                 }
             }

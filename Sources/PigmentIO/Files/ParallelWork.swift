@@ -20,6 +20,19 @@ enum ParallelWork {
         return results.values
     }
 
+    /// Runs `first` and `second` side by side when `threads` is 2 or more,
+    /// else one after the other, and returns both results.
+    static func both<A: Sendable, B: Sendable>(threads: Int, _ first: @Sendable () -> A,
+                                               _ second: @Sendable () -> B) -> (A, B) {
+        let a = OrderedResults<A>(count: 1), b = OrderedResults<B>(count: 1)
+        let together = threads >= 2
+        DispatchQueue.concurrentPerform(iterations: together ? 2 : 1) { index in
+            if index == 0 { a.set(0, first()) }
+            if index == 1 || !together { b.set(0, second()) }
+        }
+        return (a.values[0], b.values[0])
+    }
+
     /// Calls `body` on each item from `threads` threads; no new item starts once `stop` is true.
     static func forEach<Item: Sendable>(_ items: [Item], threads: Int, until stop: @Sendable () -> Bool,
                                         _ body: @Sendable (Item) -> Void) {

@@ -4,7 +4,6 @@ import PigmentCore
 /// planes, one input row at a time, so no full-size planes are ever held.
 /// Rows and columns past the last whole block are dropped.
 struct BlockAverager {
-    let inputWidth: Int
     let channels: Int
     let factor: Int
     let width: Int
@@ -12,7 +11,6 @@ struct BlockAverager {
     private var sums: [[Float]]
 
     init(width: Int, height: Int, channels: Int, factor: Int) {
-        self.inputWidth = width
         self.channels = channels
         self.factor = max(1, factor)
         self.width = width / self.factor
@@ -20,7 +18,7 @@ struct BlockAverager {
         sums = Array(repeating: [Float](repeating: 0, count: self.width * self.height), count: channels)
     }
 
-    /// Adds input row `y`: `inputWidth` pixels of `channels` interleaved samples.
+    /// Adds input row `y`: the input's width in pixels of `channels` interleaved samples.
     mutating func add(row: UnsafePointer<Float>, y: Int) {
         let outY = y / factor
         guard outY < height else { return }

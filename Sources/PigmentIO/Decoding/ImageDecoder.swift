@@ -25,7 +25,8 @@ public struct ImageDecoder: Sendable {
     /// (`nil`: full size). JPEGs are reduced in the DCT domain (the largest
     /// scale k/8 that fits, from the k×k lowest frequencies of each block), then,
     /// if still too large, and PNGs, by averaging blocks of whole pixels in
-    /// linear light. PNGs are read row by row, so no full-size buffer is held.
+    /// linear light. Both decoders hand over one row at a time, so no
+    /// full-size buffer of pixels is held.
     public func decode(_ path: String, maxLongSide: Int?) throws(ImageFileError) -> DecodedPhoto {
         let format = try Self.sniff(path)
         var message = CMessage()
@@ -36,9 +37,10 @@ public struct ImageDecoder: Sendable {
                 Unmanaged<RowReduction>.fromOpaque(context!).takeUnretainedValue().receive(layout!.pointee, row: row!, y: Int(y))
             }, Unmanaged.passUnretained(rows).toOpaque(), &message.buffer, message.buffer.count)
         }
-        guard code == CIMAGEIO_OK.rawValue, let image = rows.image() else {
+        guard code == CIMAGEIO_OK.rawValue else {
             throw Self.error(code: code, message: message.text, path: path, format: format)
         }
+        guard let image = rows.image() else { throw .corrupt(path: path, format: format, reason: "no pixel rows") }
         let layout = rows.layout
         let orientation = Orientation(rawValue: Int(layout.orientation)) ?? .up
         let (stored, swapped) = ((Int(layout.full_width), Int(layout.full_height)), orientation.swapsAxes)

@@ -205,7 +205,7 @@ public struct PairComparison: Sendable {
     /// The registration the settings ask for (`nil`: `--no-align`).
     private func makeRegistration(paths: (before: String, after: String)) throws(ComparisonError) -> Registration? {
         guard let model = alignment.model else { return nil }
-        guard let registration = Registration(model: model, vectors: analyzer.settings.vectors) else {
+        guard let registration = Registration(model: model, vectors: analyzer.settings.vectors, threads: threads) else {
             throw .alignmentFailed(before: paths.before, after: paths.after)
         }
         return registration
@@ -236,7 +236,8 @@ public struct PairComparison: Sendable {
             warnings.append(String(format: "%@: alignment onto %@ is poor (quality %.2f < %.2f); measured anyway (--allow-poor-alignment)",
                                    paths.after, paths.before, result.quality, alignment.minimumQuality))
         }
-        let warped = Warp.into(width: beforeImage.width, height: beforeImage.height, from: afterImage, through: result.transform)
+        let warped = Warp.into(width: beforeImage.width, height: beforeImage.height, from: afterImage,
+                               through: result.transform, threads: threads)
         return AlignedAfter(image: warped.image, covered: warped.inside, transform: result.transform,
                             quality: result.quality, warnings: warnings)
     }

@@ -14,6 +14,9 @@ import Foundation
 public struct Registration: Sendable {
     public let model: AlignmentModel
     let signal: StructureSignal
+    /// Threads for the parts that split without changing a result (the coarse
+    /// search's candidates, the pyramid's levels).
+    public let threads: Int
 
     /// Long side, in pixels, of the finest level aligned.
     public static let workingSide = 1024
@@ -27,10 +30,11 @@ public struct Registration: Sendable {
     static let shiftFraction = 0.18
 
     /// `nil` when the vectors cannot separate hemoglobin from the rest.
-    public init?(model: AlignmentModel = .similarity, vectors: AbsorptionVectors = .standard) {
+    public init?(model: AlignmentModel = .similarity, vectors: AbsorptionVectors = .standard, threads: Int = 1) {
         guard let signal = StructureSignal(vectors: vectors) else { return nil }
         self.model = model
         self.signal = signal
+        self.threads = max(1, threads)
     }
 
     /// The map from `before` pixels to `after` pixels and how well the photos
@@ -83,7 +87,8 @@ public struct Registration: Sendable {
         while let last = raw.last, max(last.width, last.height) >= 64, min(last.width, last.height) >= 16 {
             raw.append(Resample.binned(last, by: 2))
         }
-        return StructurePyramid(levels: raw.map { StructureSignal.bandPassed($0, sigma: Self.bandSigma) },
+        let levels = ParallelWork.map(raw, threads: threads) { StructureSignal.bandPassed($0, sigma: Self.bandSigma) }
+        return StructurePyramid(levels: levels,
                                 factor: factor, width: image.width, height: image.height)
     }
 
@@ -93,36 +98,38 @@ public struct Registration: Sendable {
         let ew = b.width + 2 * margin, eh = b.height + 2 * margin
         let centre = (x: Double(b.width) / 2, y: Double(b.height) / 2)
         let target = (x: Double(a.width) / 2, y: Double(a.height) / 2)
-        var best = (score: -Double.infinity, transform: AffineTransform.identity)
-        var warped = [Float](repeating: 0, count: ew * eh)
-        var valid = [Float](repeating: 0, count: ew * eh)
         let squares = b.samples.map { $0 * $0 }
-        a.samples.withUnsafeBufferPointer { src in
-            for degrees in Self.rotations {
-                for scale in Self.scales {
-                    let t = AffineTransform.similarity(scale: priorScale * scale, degrees: degrees,
-                                                       centre: centre, target: target)
-                    for y in 0..<eh {
-                        for x in 0..<ew {
-                            let p = t.apply(x: Double(x - margin) + 0.5, y: Double(y - margin) + 0.5)
-                            let v = Resample.bilinear(src, width: a.width, height: a.height, x: p.x, y: p.y)
-                            warped[y * ew + x] = v ?? 0
-                            valid[y * ew + x] = v == nil ? 0 : 1
-                        }
-                    }
-                    for dy in -margin...margin {
-                        for dx in -margin...margin {
-                            let score = Self.correlation(b, squares: squares, warped, valid, stride: ew,
-                                                         offsetX: margin - dx, offsetY: margin - dy)
-                            if score > best.score {
-                                let shift = AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: -Double(dx), ty: -Double(dy))
-                                best = (score, shift.followed(by: t))
-                            }
-                        }
+        let candidates = Self.rotations.flatMap { degrees in Self.scales.map { (degrees, $0) } }
+        // Each rotation and scale on its own; the first best in this order wins, as one thread would find.
+        let bests = ParallelWork.map(candidates, threads: threads) { degrees, scale in
+            var best = (score: -Double.infinity, transform: AffineTransform.identity)
+            var warped = [Float](repeating: 0, count: ew * eh)
+            var valid = [Float](repeating: 0, count: ew * eh)
+            let t = AffineTransform.similarity(scale: priorScale * scale, degrees: degrees, centre: centre, target: target)
+            a.samples.withUnsafeBufferPointer { src in
+                for y in 0..<eh {
+                    for x in 0..<ew {
+                        let p = t.apply(x: Double(x - margin) + 0.5, y: Double(y - margin) + 0.5)
+                        let v = Resample.bilinear(src, width: a.width, height: a.height, x: p.x, y: p.y)
+                        warped[y * ew + x] = v ?? 0
+                        valid[y * ew + x] = v == nil ? 0 : 1
                     }
                 }
             }
+            for dy in -margin...margin {
+                for dx in -margin...margin {
+                    let score = Self.correlation(b, squares: squares, warped, valid, stride: ew,
+                                                 offsetX: margin - dx, offsetY: margin - dy)
+                    if score > best.score {
+                        let shift = AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: -Double(dx), ty: -Double(dy))
+                        best = (score, shift.followed(by: t))
+                    }
+                }
+            }
+            return best
         }
+        var best = (score: -Double.infinity, transform: AffineTransform.identity)
+        for candidate in bests where candidate.score > best.score { best = candidate }
         return best.transform
     }
 

@@ -1,6 +1,7 @@
 import Crypto
 import Dispatch
 import Foundation
+import PigmentCore
 
 /// Scores a batch's pairs on `jobs` threads. Each thread holds one pair at a
 /// time, so at most `jobs` pairs' images are in memory at once.

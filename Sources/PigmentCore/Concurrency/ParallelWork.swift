@@ -2,15 +2,16 @@ import Dispatch
 import Foundation
 
 /// Maps `items` on every core, keeping their order.
-func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item],
+public func parallelMap<Item: Sendable, Output: Sendable>(_ items: [Item],
                                                    _ transform: @Sendable (Item) -> Output) -> [Output] {
     ParallelWork.map(items, threads: ProcessInfo.processInfo.activeProcessorCount, transform)
 }
 
 /// Work shared by a fixed number of threads that take the next item when done.
-enum ParallelWork {
+/// Results keep the items' order, so they do not depend on the thread count.
+public enum ParallelWork {
     /// Maps `items` on `threads` threads, keeping their order.
-    static func map<Item: Sendable, Output: Sendable>(_ items: [Item], threads: Int,
+    public static func map<Item: Sendable, Output: Sendable>(_ items: [Item], threads: Int,
                                                       _ transform: @Sendable (Item) -> Output) -> [Output] {
         let results = OrderedResults<Output>(count: items.count)
         let next = Counter()
@@ -22,7 +23,7 @@ enum ParallelWork {
 
     /// Runs `first` and `second` side by side when `threads` is 2 or more,
     /// else one after the other, and returns both results.
-    static func both<A: Sendable, B: Sendable>(threads: Int, _ first: @Sendable () -> A,
+    public static func both<A: Sendable, B: Sendable>(threads: Int, _ first: @Sendable () -> A,
                                                _ second: @Sendable () -> B) -> (A, B) {
         let a = OrderedResults<A>(count: 1), b = OrderedResults<B>(count: 1)
         let together = threads >= 2
@@ -34,7 +35,7 @@ enum ParallelWork {
     }
 
     /// Calls `body` on each item from `threads` threads; no new item starts once `stop` is true.
-    static func forEach<Item: Sendable>(_ items: [Item], threads: Int, until stop: @Sendable () -> Bool,
+    public static func forEach<Item: Sendable>(_ items: [Item], threads: Int, until stop: @Sendable () -> Bool,
                                         _ body: @Sendable (Item) -> Void) {
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, items.count))) { _ in

@@ -23,21 +23,21 @@ public enum SRGB {
     /// (error below 1e-6).
     @inlinable
     public static func decodeFast(_ v: Float) -> Float {
-        let x = min(max(v, 0), 1) * 4096
-        let i = min(Int(x), 4095)
-        let f = x - Float(i)
-        return decodeTable4096[i] + (decodeTable4096[i + 1] - decodeTable4096[i]) * f
+        decodeTable4096.withUnsafeBufferPointer { decodeFast(v, table: $0) }
     }
 
-    /// ``decodeFast(_:)`` applied in place to every value of `values`.
-    public static func decodeFast(_ values: UnsafeMutableBufferPointer<Float>) {
-        decodeTable4096.withUnsafeBufferPointer { table in
-            for i in values.indices {
-                let x = min(max(values[i], 0), 1) * 4096
-                let k = min(Int(x), 4095)
-                values[i] = table[k] + (table[k + 1] - table[k]) * (x - Float(k))
-            }
-        }
+    /// ``decodeFast(_:)`` with the table at hand, for loops (see ``withDecodeTable(_:)``).
+    @inlinable @inline(__always)
+    public static func decodeFast(_ v: Float, table: UnsafeBufferPointer<Float>) -> Float {
+        let x = min(max(v, 0), 1) * 4096
+        let i = min(Int(x), 4095)
+        return table[i] + (table[i + 1] - table[i]) * (x - Float(i))
+    }
+
+    /// Calls `body` with the table that ``decodeFast(_:table:)`` reads.
+    @inlinable
+    public static func withDecodeTable<R>(_ body: (UnsafeBufferPointer<Float>) -> R) -> R {
+        decodeTable4096.withUnsafeBufferPointer(body)
     }
 
     /// Linear light to an 8-bit code value, rounded.

@@ -18,8 +18,10 @@ struct BlockAverager {
         sums = Array(repeating: [Float](repeating: 0, count: self.width * self.height), count: channels)
     }
 
-    /// Adds input row `y`: the input's width in pixels of `channels` interleaved samples.
-    mutating func add(row: UnsafePointer<Float>, y: Int) {
+    /// Adds input row `y`: the input's width in pixels of `channels`
+    /// interleaved samples, each turned into linear light by `value(sample, channel)`.
+    @inline(__always)
+    mutating func add<Sample>(row: UnsafePointer<Sample>, y: Int, value: (Sample, Int) -> Float) {
         let outY = y / factor
         guard outY < height else { return }
         let (f, c, w) = (factor, channels, width)
@@ -27,11 +29,11 @@ struct BlockAverager {
             sums[p].withUnsafeMutableBufferPointer { sums in
                 let out = sums.baseAddress! + outY * w
                 if f == 1 {
-                    for x in 0..<w { out[x] += row[x * c + p] }
+                    for x in 0..<w { out[x] += value(row[x * c + p], p) }
                 } else {
                     for x in 0..<w {
                         var total: Float = 0
-                        for j in 0..<f { total += row[(x * f + j) * c + p] }
+                        for j in 0..<f { total += value(row[(x * f + j) * c + p], p) }
                         out[x] += total
                     }
                 }

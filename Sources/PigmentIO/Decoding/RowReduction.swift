@@ -8,9 +8,10 @@ import PigmentCore
 final class RowReduction {
     private let maxLongSide: Int?
     private var averager: BlockAverager?
-    /// PNG: per channel, code value to linear light (colour) or to 0–1 (alpha, last).
-    private var tables: [[Float]] = []
-    private var scratch: [Float] = []
+    /// PNG: code value to linear light (colour) or to 0–1 (alpha, last), per
+    /// channel: channel p's table starts at p × `codes`.
+    private var tables: [Float] = []
+    private var codes = 0
     /// The layout of the rows received (zeroed before the first row).
     private(set) var layout = cimageio_layout()
 
@@ -21,25 +22,21 @@ final class RowReduction {
     /// Starts a new image on its first row; later rows are added to it.
     func receive(_ layout: cimageio_layout, row: UnsafeRawPointer, y: Int) {
         if y == 0 { start(layout) }
-        let channels = Int(layout.channels), count = Int(layout.width) * channels
-        scratch.withUnsafeMutableBufferPointer { out in
-            switch layout.bytes_per_sample {
-            case 4:
-                _ = out.initialize(from: UnsafeBufferPointer(start: row.assumingMemoryBound(to: Float.self), count: count))
-                SRGB.decodeFast(out)
-            case 2: Self.convert(row.assumingMemoryBound(to: UInt16.self), count: count, tables: tables, into: out)
-            default: Self.convert(row.assumingMemoryBound(to: UInt8.self), count: count, tables: tables, into: out)
+        guard averager != nil else { return }
+        switch layout.bytes_per_sample {
+        case 4:
+            SRGB.withDecodeTable { table in
+                averager!.add(row: row.assumingMemoryBound(to: Float.self), y: y) { v, _ in SRGB.decodeFast(v, table: table) }
             }
-            averager?.add(row: UnsafePointer(out.baseAddress!), y: y)
+        case 2: add(codes: row.assumingMemoryBound(to: UInt16.self), y: y)
+        default: add(codes: row.assumingMemoryBound(to: UInt8.self), y: y)
         }
     }
 
-    private static func convert<Code: BinaryInteger>(_ codes: UnsafePointer<Code>, count: Int, tables: [[Float]],
-                                                      into out: UnsafeMutableBufferPointer<Float>) {
-        for (p, table) in tables.enumerated() {
-            table.withUnsafeBufferPointer { table in
-                for i in stride(from: p, to: count, by: tables.count) { out[i] = table[Int(codes[i])] }
-            }
+    private func add<Code: BinaryInteger>(codes row: UnsafePointer<Code>, y: Int) {
+        let stride = codes
+        tables.withUnsafeBufferPointer { tables in
+            averager!.add(row: row, y: y) { code, p in tables[p * stride + Int(code)] }
         }
     }
 
@@ -49,19 +46,19 @@ final class RowReduction {
         let factor = maxLongSide.map { max(1, (longSide + $0 - 1) / $0) } ?? 1
         let channels = Int(layout.channels)
         averager = BlockAverager(width: Int(layout.width), height: Int(layout.height), channels: channels, factor: factor)
-        scratch = [Float](repeating: 0, count: Int(layout.width) * channels)
         guard layout.bytes_per_sample != 4 else { return }
         let top = layout.bytes_per_sample == 2 ? 65535 : 255, scale = 1 / Float(top)
-        let codes = (0...top).map { Float($0) * scale }
+        let levels = (0...top).map { Float($0) * scale }
         let colour: [Float]
         if layout.file_gamma > 0 {
             let exponent = Float(1 / layout.file_gamma)
-            colour = codes.map { powf($0, exponent) }
+            colour = levels.map { powf($0, exponent) }
         } else {
-            colour = codes.map(SRGB.decodeFast)
+            colour = levels.map(SRGB.decodeFast)
         }
-        tables = channels % 2 == 0 ? Array(repeating: colour, count: channels - 1) + [codes]
-                                   : Array(repeating: colour, count: channels)
+        codes = top + 1
+        tables = channels % 2 == 0 ? Array(Array(repeating: colour, count: channels - 1).joined()) + levels
+                                   : Array(Array(repeating: colour, count: channels).joined())
     }
 
     /// The averaged image: colour planes, and opacity when there is an alpha

@@ -118,11 +118,10 @@ public struct PairComparison: Sendable {
         let (beforePhoto, roi) = try readBefore(before, mask: mask)
         let (aligned, report, beforeMelanin) = try readAndAlign(after, onto: beforePhoto, roi: roi, beforePath: before)
         let region = roi.intersection(aligned.covered).intersection(aligned.image.opaqueMask)
-        let alignedImage = aligned.image
-        let melaninMaps: [@Sendable () -> Plane] = [{ beforeMelanin }, { analyzer.melanin(of: alignedImage) }]
-        let analyses = ParallelWork.map(Array(zip(melaninMaps, [mask ?? before, mask ?? after])),
+        let afterMelanin = analyzer.melanin(of: aligned.image, threads: threads)
+        let analyses = ParallelWork.map([(beforeMelanin, mask ?? before), (afterMelanin, mask ?? after)],
                                         threads: threads) { melanin, path in
-            Result { () throws(ComparisonError) in try analyze(melanin: melanin(), roi: region, path: path) }
+            Result { () throws(ComparisonError) in try analyze(melanin: melanin, roi: region, path: path) }
         }
         let beforeAnalysis = try analyses[0].get(), afterAnalysis = try analyses[1].get()
         var warnings = aligned.warnings

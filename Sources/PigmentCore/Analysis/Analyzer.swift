@@ -22,9 +22,9 @@ public struct Analyzer: Sendable {
     }
 
     /// The melanin map of `image` (melanin-direction optical density per pixel),
-    /// the first step of ``analyze(_:roi:)``.
-    public func melanin(of image: LinearImage) -> Plane {
-        decomposition.melanin(of: image)
+    /// the first step of ``analyze(_:roi:)``, on up to `threads` threads.
+    public func melanin(of image: LinearImage, threads: Int = 1) -> Plane {
+        decomposition.melanin(of: image, threads: threads)
     }
 
     /// Analyses a melanin map made by ``melanin(of:)`` inside `roi` (same size).

@@ -39,14 +39,17 @@ final class StatisticsTests: XCTestCase {
         let index = Int((0.5 * Double(kept.count - 1)).rounded())
         let median = kept.sorted()[index]
         let deviations = kept.map { abs($0 - median) }.sorted()
-        XCTAssertEqual(Statistics.robustSigma(masked, where: mask), 1.4826 * deviations[index])
-        XCTAssertNil(Statistics.robustSigma([1, 2], where: [false, false]))
+        XCTAssertEqual(Statistics.robustSigma(of: Plane(width: masked.count, height: 1, samples: masked),
+                                              where: Mask(width: mask.count, height: 1, bits: mask)),
+                       1.4826 * deviations[index])
+        XCTAssertNil(Statistics.robustSigma(of: Plane(width: 2, height: 1, samples: [1, 2]), where: Mask(width: 2, height: 1, value: false)))
     }
 
     func testRobustSigmaOfANormalSampleIsItsSD() {
         var state: UInt64 = 12345
         func uniform() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }
         let values = (0..<20000).map { _ in Float((-2 * log(uniform() + 1e-12)).squareRoot() * cos(2 * .pi * uniform()) * 0.3) }
-        XCTAssertEqual(Double(Statistics.robustSigma(values, where: values.map { _ in true })!), 0.3, accuracy: 0.01)
+        let plane = Plane(width: values.count, height: 1, samples: values)
+        XCTAssertEqual(Double(Statistics.robustSigma(of: plane, where: Mask(width: values.count, height: 1))!), 0.3, accuracy: 0.01)
     }
 }

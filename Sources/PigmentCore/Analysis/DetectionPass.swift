@@ -12,7 +12,7 @@ struct DetectionPass {
         background = LocalBackground.estimate(smooth, valid: skin, window: window)
         var excess = smooth
         for i in excess.samples.indices { excess.samples[i] -= background.samples[i] }
-        noise = Statistics.robustSigma(excess.samples, where: skin.bits) ?? 0
+        noise = Statistics.robustSigma(of: excess, where: skin) ?? 0
         threshold = max(Float(settings.thresholdSigmas) * noise, Float(settings.contrastFloor))
         darker = SpotDetector.detect(excess: excess, roi: roi, seedable: seedable, threshold: threshold,
                                      minimumArea: minimumArea, polarity: .darker)

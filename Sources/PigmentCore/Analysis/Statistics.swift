@@ -72,17 +72,17 @@ public enum Statistics {
 
     public static func median(_ values: [Float]) -> Float? { quantile(values, 0.5) }
 
-    /// Standard deviation of the values whose `mask` entry is set, estimated
-    /// from their median absolute deviation (1.4826 × MAD), insensitive to a
-    /// minority of outliers. The values are not copied out (`values` and
-    /// `mask` have one entry per pixel). `nil` when no entry is set.
-    public static func robustSigma(_ values: [Float], where mask: [Bool]) -> Float? {
-        precondition(values.count == mask.count, "one mask entry per value")
-        let count = mask.withUnsafeBufferPointer { bits in bits.reduce(0) { $0 + ($1 ? 1 : 0) } }
+    /// Standard deviation of the samples of `plane` under `mask` (same size),
+    /// estimated from their median absolute deviation (1.4826 × MAD),
+    /// insensitive to a minority of outliers. The samples are not copied out.
+    /// `nil` when the mask is empty.
+    public static func robustSigma(of plane: Plane, where mask: Mask) -> Float? {
+        precondition(plane.width == mask.width && plane.height == mask.height, "mask size differs from the plane's")
+        let count = mask.population
         guard count > 0 else { return nil }
         let index = Int((0.5 * Double(count - 1)).rounded())
-        return values.withUnsafeBufferPointer { v in
-            mask.withUnsafeBufferPointer { bits in
+        return plane.samples.withUnsafeBufferPointer { v in
+            mask.bits.withUnsafeBufferPointer { bits in
                 let m = radixSelect(index) { body in for i in v.indices where bits[i] { body(v[i]) } }
                 return 1.4826 * radixSelect(index) { body in for i in v.indices where bits[i] { body(abs(v[i] - m)) } }
             }

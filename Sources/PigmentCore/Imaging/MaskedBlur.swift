@@ -19,6 +19,10 @@ public enum MaskedBlur {
                     weights.withUnsafeMutableBufferPointer { weights in
                         paddedValue.withUnsafeMutableBufferPointer { pv in
                             paddedWeight.withUnsafeMutableBufferPointer { pm in
+                                // Tap k reads the padded row shifted by k.
+                                let taps = kernel.indices.map { k in
+                                    (UnsafePointer(pv.baseAddress! + k), UnsafePointer(pm.baseAddress! + k), kernel[k])
+                                }
                                 for y in 0..<h {
                                     let row = y * w
                                     for x in 0..<w {
@@ -26,8 +30,7 @@ public enum MaskedBlur {
                                         pm[radius + x] = weight
                                         pv[radius + x] = src[row + x] * weight
                                     }
-                                    convolve(pv.baseAddress!, pm.baseAddress!, taps: kernel, count: w,
-                                             into: values.baseAddress! + row, weights.baseAddress! + row)
+                                    weightedSum(taps, count: w, into: values.baseAddress! + row, weights.baseAddress! + row)
                                 }
                             }
                         }
@@ -47,7 +50,7 @@ public enum MaskedBlur {
                             let lo = max(0, y - radius), hi = min(h - 1, y + radius)
                             let rows = (lo...hi).map { (values.baseAddress! + $0 * w, weights.baseAddress! + $0 * w,
                                                         kernel[$0 - y + radius]) }
-                            sumColumns(rows, count: w, into: sv, sm)
+                            weightedSum(rows, count: w, into: sv, sm)
                             let row = y * w
                             for x in 0..<w where mask.bits[row + x] && sm[x] > 1e-6 { out[row + x] = sv[x] / sm[x] }
                         }
@@ -58,43 +61,12 @@ public enum MaskedBlur {
         return Plane(width: w, height: h, samples: out)
     }
 
-    /// `values[x] = Σ_k taps[k] · paddedValue[x + k]` (and the same for
-    /// weights) for x in 0..<count, summed over k in order, eight outputs at a
-    /// time in registers.
-    @inline(__always)
-    static func convolve(_ paddedValue: UnsafePointer<Float>, _ paddedWeight: UnsafePointer<Float>, taps: [Float],
-                         count: Int, into values: UnsafeMutablePointer<Float>, _ weights: UnsafeMutablePointer<Float>) {
-        taps.withUnsafeBufferPointer { taps in
-            let (pv, pm) = (UnsafeRawPointer(paddedValue), UnsafeRawPointer(paddedWeight))
-            var x = 0
-            while x + 8 <= count {
-                var v = SIMD8<Float>(), m = SIMD8<Float>()
-                for k in taps.indices {
-                    let tap = taps[k]
-                    v = v + pv.loadUnaligned(fromByteOffset: 4 * (x + k), as: SIMD8<Float>.self) * tap
-                    m = m + pm.loadUnaligned(fromByteOffset: 4 * (x + k), as: SIMD8<Float>.self) * tap
-                }
-                UnsafeMutableRawPointer(values + x).storeBytes(of: v, as: SIMD8<Float>.self)
-                UnsafeMutableRawPointer(weights + x).storeBytes(of: m, as: SIMD8<Float>.self)
-                x += 8
-            }
-            while x < count {
-                var v: Float = 0, m: Float = 0
-                for k in taps.indices {
-                    v = v + paddedValue[x + k] * taps[k]
-                    m = m + paddedWeight[x + k] * taps[k]
-                }
-                values[x] = v
-                weights[x] = m
-                x += 1
-            }
-        }
-    }
-
     /// `values[x] = Σ_r tap_r · value_r[x]` (and the same for weights) over
-    /// the given rows in order, eight columns at a time in registers.
+    /// the given sources in order, eight outputs at a time in registers: the
+    /// rows around an output row (vertical pass), or one padded row at each
+    /// shift (horizontal pass).
     @inline(__always)
-    static func sumColumns(_ rows: [(UnsafePointer<Float>, UnsafePointer<Float>, Float)], count: Int,
+    static func weightedSum(_ rows: [(UnsafePointer<Float>, UnsafePointer<Float>, Float)], count: Int,
                            into values: UnsafeMutablePointer<Float>, _ weights: UnsafeMutablePointer<Float>) {
         rows.withUnsafeBufferPointer { rows in
             var x = 0

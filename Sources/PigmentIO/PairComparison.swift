@@ -116,12 +116,12 @@ public struct PairComparison: Sendable {
         // One photo at a time: a large JPEG's coefficients (≈ 72 MB at 24 MP)
         // are the biggest buffers of all. The two are measured at the same time.
         let (beforePhoto, roi) = try readBefore(before, mask: mask)
-        let (aligned, report, beforeMelanin) = try readAndAlign(after, onto: beforePhoto, roi: roi, beforePath: before)
+        let (aligned, report, beforeMaps) = try readAndAlign(after, onto: beforePhoto, roi: roi, beforePath: before)
         let region = roi.intersection(aligned.covered).intersection(aligned.image.opaqueMask)
-        let afterMelanin = analyzer.melanin(of: aligned.image, threads: threads)
-        let analyses = ParallelWork.map([(beforeMelanin, mask ?? before), (afterMelanin, mask ?? after)],
-                                        threads: threads) { melanin, path in
-            Result { () throws(ComparisonError) in try analyze(melanin: melanin, roi: region, path: path) }
+        let afterMaps = analyzer.maps(of: aligned.image, threads: threads)
+        let analyses = ParallelWork.map([(beforeMaps, mask ?? before), (afterMaps, mask ?? after)],
+                                        threads: threads) { maps, path in
+            Result { () throws(ComparisonError) in try analyze(maps, roi: region, path: path) }
         }
         let beforeAnalysis = try analyses[0].get(), afterAnalysis = try analyses[1].get()
         var warnings = aligned.warnings
@@ -179,15 +179,15 @@ public struct PairComparison: Sendable {
     /// Decodes the after photo and aligns it onto the before photo; the report
     /// gives the map in full-size pixels of both photos. Meanwhile a second
     /// thread prepares the before photo: its structure pyramid for alignment
-    /// and its melanin map for analysis (returned). Only the aligned image and
-    /// the melanin map outlive this call.
+    /// and its melanin and darkness maps for analysis (returned). Only the
+    /// aligned image and those maps outlive this call.
     private func readAndAlign(_ path: String, onto beforePhoto: DecodedPhoto, roi: Mask, beforePath: String)
-        throws(ComparisonError) -> (AlignedAfter, AlignmentReport, beforeMelanin: Plane) {
+        throws(ComparisonError) -> (AlignedAfter, AlignmentReport, beforeMaps: PigmentMaps) {
         let registration = try makeRegistration(paths: (beforePath, path))
         let (read, prepared) = ParallelWork.both(threads: threads, {
             Result { () throws(ComparisonError) in try decode(path) }
         }, {
-            (registration?.pyramid(of: beforePhoto.image), analyzer.melanin(of: beforePhoto.image))
+            (registration?.pyramid(of: beforePhoto.image), analyzer.maps(of: beforePhoto.image))
         })
         let afterPhoto = try read.get()
         let aligned = try align(afterPhoto, onto: beforePhoto,
@@ -263,8 +263,8 @@ public struct PairComparison: Sendable {
         do { return try decoder.decode(path, maxLongSide: analysisSize) } catch { throw .image(error) }
     }
 
-    private func analyze(melanin: Plane, roi: Mask, path: String) throws(ComparisonError) -> PhotoAnalysis {
-        do { return try analyzer.analyze(melanin: melanin, roi: roi) } catch {
+    private func analyze(_ maps: PigmentMaps, roi: Mask, path: String) throws(ComparisonError) -> PhotoAnalysis {
+        do { return try analyzer.analyze(maps, roi: roi) } catch {
             if case .regionTooSmall(let pixels) = error { throw .regionTooSmall(path: path, pixels: pixels) }
             throw .invalidSettings(error.description)
         }

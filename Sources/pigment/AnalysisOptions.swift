@@ -12,6 +12,11 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "Detection threshold in multiples of the photo's own noise-and-texture SD.")
     var thresholdSigmas: Double = AnalysisSettings.standard.thresholdSigmas
 
+    @Option(help: ArgumentHelp(
+        "How far a spot's darkness may fall short of its melanin, in multiples of the photo's own darkness-minus-melanin SD.",
+        discussion: "Melanin always darkens skin; colour that does not (8-bit JPEG chroma) is not pigment. 0: darkness must match in full."))
+    var confirmationSigmas: Double = AnalysisSettings.standard.confirmationSigmas
+
     @Option(help: "Smallest spot excess in melanin units, whatever the noise.")
     var contrastFloor: Double = AnalysisSettings.standard.contrastFloor
 
@@ -34,6 +39,9 @@ struct AnalysisOptions: ParsableArguments {
             throw ValidationError("--vectors '\(vectors)' is not 'mr,mg,mb;hr,hg,hb' with separable, non-negative directions")
         }
         guard thresholdSigmas > 0, thresholdSigmas.isFinite else { throw ValidationError("--threshold-sigmas must be positive") }
+        guard confirmationSigmas >= 0, confirmationSigmas.isFinite else {
+            throw ValidationError("--confirmation-sigmas must be zero or positive")
+        }
         guard contrastFloor > 0, contrastFloor.isFinite else { throw ValidationError("--contrast-floor must be positive") }
         guard backgroundWindow > 0.02, backgroundWindow <= 1 else { throw ValidationError("--background-window must be in (0.02, 1]") }
         guard minSpotDiameter > 0, minSpotDiameter < 0.5 else { throw ValidationError("--min-spot-diameter must be in (0, 0.5)") }
@@ -54,6 +62,7 @@ struct AnalysisOptions: ParsableArguments {
         AnalysisSettings(vectors: vectors.flatMap(AbsorptionVectors.init(parsing:)) ?? .standard,
                          backgroundWindow: backgroundWindow,
                          thresholdSigmas: thresholdSigmas,
+                         confirmationSigmas: confirmationSigmas,
                          contrastFloor: contrastFloor,
                          minimumSpotDiameter: minSpotDiameter)
     }

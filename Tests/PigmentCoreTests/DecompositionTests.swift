@@ -12,9 +12,13 @@ final class DecompositionTests: XCTestCase {
         return LinearImage(red: plane(density.r), green: plane(density.g), blue: plane(density.b))
     }
 
-    func melanin(_ image: LinearImage) throws -> Float {
-        try XCTUnwrap(Decomposition(vectors: vectors)).melanin(of: image).samples[0]
+    func maps(_ image: LinearImage) throws -> PigmentMaps {
+        try XCTUnwrap(Decomposition(vectors: vectors)).maps(of: image)
     }
+
+    func melanin(_ image: LinearImage) throws -> Float { try maps(image).melanin.samples[0] }
+
+    func darkness(_ image: LinearImage) throws -> Float { try maps(image).darkness.samples[0] }
 
     let skin = RGB(0.4, 1.0, 1.4)
 
@@ -30,6 +34,24 @@ final class DecompositionTests: XCTestCase {
     func testAddedMelaninReadsInMelaninUnits() throws {
         let darker = skin + 0.2 * vectors.melanin
         XCTAssertEqual(try melanin(image(density: darker)) - melanin(image(density: skin)), 0.2, accuracy: 1e-5)
+    }
+
+    func testAddedMelaninDarkensByTheSameMelaninUnits() throws {
+        let darker = skin + 0.2 * vectors.melanin
+        XCTAssertEqual(try darkness(image(density: darker)) - darkness(image(density: skin)), 0.2, accuracy: 1e-5)
+    }
+
+    func testAddedHemoglobinAndShadingDarken() throws {
+        let red = skin + 0.3 * vectors.hemoglobin
+        XCTAssertGreaterThan(try darkness(image(density: red)) - darkness(image(density: skin)), 0.2)
+        XCTAssertGreaterThan(try darkness(image(density: skin, gain: 0.8)) - darkness(image(density: skin)), 0.2)
+    }
+
+    func testAColourShiftWithoutLossOfBrightnessIsMelaninButNotDarkness() throws {
+        // More blue density, less red, same mean: what a chroma error looks like.
+        let shifted = skin + RGB(-0.02, 0, 0.02)
+        XCTAssertGreaterThan(try melanin(image(density: shifted)) - melanin(image(density: skin)), 0.06)
+        XCTAssertEqual(try darkness(image(density: shifted)) - darkness(image(density: skin)), 0, accuracy: 1e-5)
     }
 
     func testVectorsAlongShadingAreRejected() {

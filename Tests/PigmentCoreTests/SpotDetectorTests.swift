@@ -19,10 +19,12 @@ final class SpotDetectorTests: XCTestCase {
         Lesion(x: x, y: y, radius: radius, aspect: 1, angle: 0, wobble: 0, lobes: 3, phase: 0, amplitude: amplitude)
     }
 
-    func detect(_ plane: Plane, roi: Mask? = nil, seedable: Mask? = nil, polarity: SpotDetector.Polarity = .darker,
-                minimumArea: Int = 20) -> SpotMap {
+    /// Detection where darkness confirms the melanin excess exactly, unless
+    /// `darkness` says otherwise.
+    func detect(_ plane: Plane, darkness: Plane? = nil, allowance: Float = 0, roi: Mask? = nil, seedable: Mask? = nil,
+                polarity: SpotDetector.Polarity = .darker, minimumArea: Int = 20) -> SpotMap {
         let all = Mask(width: size, height: size)
-        return SpotDetector.detect(excess: plane, roi: roi ?? all, seedable: seedable ?? roi ?? all,
+        return SpotDetector.detect(excess: plane, darkness: darkness ?? plane, allowance: allowance, roi: roi ?? all, seedable: seedable ?? roi ?? all,
                                    threshold: 0.1, minimumArea: minimumArea, polarity: polarity)
     }
 
@@ -46,6 +48,37 @@ final class SpotDetectorTests: XCTestCase {
 
     func testSpotBelowThresholdIsNotFound() {
         XCTAssertTrue(detect(excessPlane([disc(amplitude: 0.09)])).spots.isEmpty)
+    }
+
+    func testColourWithoutLossOfBrightnessIsNotASpot() {
+        let colour = excessPlane([disc(amplitude: 0.3)])
+        XCTAssertTrue(detect(colour, darkness: Plane(width: size, height: size)).spots.isEmpty)
+        XCTAssertTrue(detect(excessPlane([disc(amplitude: -0.3)]), darkness: Plane(width: size, height: size),
+                             polarity: .lighter).spots.isEmpty)
+    }
+
+    func testRednessOverASpotDoesNotChangeItsCoreOrExtent() throws {
+        // Redness darkens without adding melanin: darkness exceeds melanin, and
+        // the melanin excess is what is measured.
+        let melanin = excessPlane([disc(amplitude: 0.3)])
+        let reddened = excessPlane([disc(amplitude: 0.3), disc(amplitude: 0.4, radius: 20)])
+        let plain = detect(melanin), red = detect(melanin, darkness: reddened)
+        XCTAssertEqual(red.extent, plain.extent)
+        XCTAssertEqual(try XCTUnwrap(red.spots.first).core, try XCTUnwrap(plain.spots.first).core)
+    }
+
+    func testHalfConfirmedSpotReadsAtItsConfirmedExcess() throws {
+        let spot = try XCTUnwrap(detect(excessPlane([disc(amplitude: 0.3)]),
+                                        darkness: excessPlane([disc(amplitude: 0.15)])).spots.first)
+        XCTAssertEqual(spot.core, 0.15, accuracy: 0.01)
+    }
+
+    func testDarknessWithinTheAllowanceConfirmsInFull() throws {
+        let spot = try XCTUnwrap(detect(excessPlane([disc(amplitude: 0.3)]),
+                                        darkness: excessPlane([disc(amplitude: 0.25)]), allowance: 0.05).spots.first)
+        XCTAssertEqual(spot.core, 0.3, accuracy: 0.01)
+        XCTAssertTrue(detect(excessPlane([disc(amplitude: 0.3)]), darkness: Plane(width: size, height: size),
+                             allowance: 0.05).spots.isEmpty, "the allowance alone stays below the threshold")
     }
 
     func testSpotSmallerThanMinimumAreaIsIgnored() {

@@ -18,7 +18,7 @@ struct StructureSignal: Sendable {
     }
 
     /// The signal plane of `image`.
-    func plane(of image: LinearImage) -> Plane { Decomposition.density(of: image, weights: weights) }
+    func plane(of image: LinearImage) -> Plane { Decomposition.density(of: image, weights: [weights])[0] }
 
     /// Removes what is smoother than `sigma` pixels (a difference of the plane
     /// and its Gaussian blur) and scales to unit standard deviation.

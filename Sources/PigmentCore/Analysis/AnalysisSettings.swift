@@ -12,6 +12,11 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
     /// Detection threshold in units of the photo's own noise-and-texture
     /// standard deviation of the excess map.
     public var thresholdSigmas: Double
+    /// How far a spot's darkness excess may fall short of its melanin excess and
+    /// still confirm it, in units of the photo's own robust SD of (darkness −
+    /// melanin) excess over skin (redness texture and noise). At 2, about 98 % of
+    /// the pixels of a real melanin spot are confirmed in full.
+    public var confirmationSigmas: Double
     /// Smallest excess that counts as a spot, in melanin units, whatever the noise.
     /// 0.10 darkens light skin by about 4 % in luminance and is about 1.3 codes of
     /// 8-bit JPEG chroma: below that, JPEG quantization (quality 85–92) alone
@@ -25,12 +30,14 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
                 smoothing: Double = 0.003,
                 backgroundWindow: Double = 0.16,
                 thresholdSigmas: Double = 4.5,
+                confirmationSigmas: Double = 2,
                 contrastFloor: Double = 0.10,
                 minimumSpotDiameter: Double = 0.012) {
         self.vectors = vectors
         self.smoothing = smoothing
         self.backgroundWindow = backgroundWindow
         self.thresholdSigmas = thresholdSigmas
+        self.confirmationSigmas = confirmationSigmas
         self.contrastFloor = contrastFloor
         self.minimumSpotDiameter = minimumSpotDiameter
     }

@@ -18,17 +18,18 @@ public struct Analyzer: Sendable {
 
     /// Analyses `image` inside `roi` (same size as the image).
     public func analyze(_ image: LinearImage, roi: Mask) throws(AnalysisError) -> PhotoAnalysis {
-        try analyze(melanin: melanin(of: image), roi: roi)
+        try analyze(maps(of: image), roi: roi)
     }
 
-    /// The melanin map of `image` (melanin-direction optical density per pixel),
-    /// the first step of ``analyze(_:roi:)``, on up to `threads` threads.
-    public func melanin(of image: LinearImage, threads: Int = 1) -> Plane {
-        decomposition.melanin(of: image, threads: threads)
+    /// The melanin and darkness maps of `image`, the first step of
+    /// ``analyze(_:roi:)``, on up to `threads` threads.
+    public func maps(of image: LinearImage, threads: Int = 1) -> PigmentMaps {
+        decomposition.maps(of: image, threads: threads)
     }
 
-    /// Analyses a melanin map made by ``melanin(of:)`` inside `roi` (same size).
-    public func analyze(melanin: Plane, roi: Mask) throws(AnalysisError) -> PhotoAnalysis {
+    /// Analyses maps made by ``maps(of:threads:)`` inside `roi` (same size).
+    public func analyze(_ maps: PigmentMaps, roi: Mask) throws(AnalysisError) -> PhotoAnalysis {
+        let melanin = maps.melanin
         let image = (width: melanin.width, height: melanin.height)
         guard roi.width == image.width, roi.height == image.height else {
             throw .sizeMismatch(expected: (image.width, image.height), found: (roi.width, roi.height))
@@ -38,6 +39,7 @@ public struct Analyzer: Sendable {
         guard roiPixels >= 4 * scale.minimumArea else { throw .regionTooSmall(pixels: roiPixels) }
 
         let smooth = MaskedBlur.apply(melanin, mask: roi, sigma: scale.sigma)
+        let smoothDarkness = MaskedBlur.apply(maps.darkness, mask: roi, sigma: scale.sigma)
         let guardBand = Int((2 * scale.sigma).rounded(.up)) + 1
         // Colour from outside the region bleeds into its edge (JPEG chroma is
         // stored at half resolution in 8×8 blocks): the edge band may join a
@@ -48,7 +50,7 @@ public struct Analyzer: Sendable {
         // Background, noise and spots are refined together: spots found in one
         // pass are left out of the next pass's background and noise estimates.
         func detect(on skin: Mask) -> DetectionPass {
-            DetectionPass(smooth: smooth, skin: skin, roi: roi, seedable: seedable, window: scale.window,
+            DetectionPass(smooth: smooth, darkness: smoothDarkness, skin: skin, roi: roi, seedable: seedable, window: scale.window,
                           minimumArea: scale.minimumArea, settings: settings)
         }
         var skin = roi

@@ -3,23 +3,40 @@ struct DetectionPass {
     var background: Plane
     var noise: Float
     var threshold: Float
+    /// How far darkness may fall short of melanin and still confirm it (melanin units).
+    var allowance: Float
     var darker: SpotMap
     var lighter: SpotMap
     /// Pixels beyond the threshold either way, whether or not they formed a spot.
     var suprathreshold: Mask
 
-    init(smooth: Plane, skin: Mask, roi: Mask, seedable: Mask, window: Int, minimumArea: Int, settings: AnalysisSettings) {
-        background = LocalBackground.estimate(smooth, valid: skin, window: window)
-        var excess = smooth
-        for i in excess.samples.indices { excess.samples[i] -= background.samples[i] }
+    /// - Parameters:
+    ///   - smooth: the smoothed melanin map.
+    ///   - darkness: the smoothed darkness map, which confirms spots (``SpotDetector``).
+    init(smooth: Plane, darkness: Plane, skin: Mask, roi: Mask, seedable: Mask, window: Int, minimumArea: Int,
+         settings: AnalysisSettings) {
+        let excess: Plane
+        (background, excess) = Self.excess(of: smooth, skin: skin, window: window)
         noise = Statistics.robustSigma(of: excess, where: skin) ?? 0
+        let darknessExcess = Self.excess(of: darkness, skin: skin, window: window).excess
+        var gap = darknessExcess
+        for i in gap.samples.indices { gap.samples[i] -= excess.samples[i] }
+        allowance = Float(settings.confirmationSigmas) * (Statistics.robustSigma(of: gap, where: skin) ?? 0)
         threshold = max(Float(settings.thresholdSigmas) * noise, Float(settings.contrastFloor))
-        darker = SpotDetector.detect(excess: excess, roi: roi, seedable: seedable, threshold: threshold,
-                                     minimumArea: minimumArea, polarity: .darker)
-        lighter = SpotDetector.detect(excess: excess, roi: roi, seedable: seedable, threshold: threshold,
-                                      minimumArea: minimumArea, polarity: .lighter)
+        darker = SpotDetector.detect(excess: excess, darkness: darknessExcess, allowance: allowance, roi: roi,
+                                     seedable: seedable, threshold: threshold, minimumArea: minimumArea, polarity: .darker)
+        lighter = SpotDetector.detect(excess: excess, darkness: darknessExcess, allowance: allowance, roi: roi,
+                                      seedable: seedable, threshold: threshold, minimumArea: minimumArea, polarity: .lighter)
         let t = threshold
         suprathreshold = Mask(width: smooth.width, height: smooth.height,
                               bits: excess.samples.map { abs($0) > t })
+    }
+
+    /// The local background of `plane` over `skin`, and the plane less it.
+    private static func excess(of plane: Plane, skin: Mask, window: Int) -> (background: Plane, excess: Plane) {
+        let background = LocalBackground.estimate(plane, valid: skin, window: window)
+        var excess = plane
+        for i in excess.samples.indices { excess.samples[i] -= background.samples[i] }
+        return (background, excess)
     }
 }

@@ -1,11 +1,16 @@
-/// Finds spots in a map of melanin excess over the local background.
+/// Finds spots in maps of melanin and darkness excess over the local background.
 ///
-/// A candidate is a 4-connected region of `seedable` pixels where the excess
-/// exceeds `threshold` and that has at least `minimumArea` pixels. Its core excess is the 90th
-/// percentile of the excess inside it, and its extent is everything connected
-/// to it whose excess is at least half that core (the half-maximum rule): a spot
-/// that fades evenly keeps its extent and loses only contrast. Darker cores
-/// claim pixels first, so neighbouring spots are not counted twice.
+/// A pixel's *confirmed excess* is the smaller of its melanin excess and its
+/// darkness excess plus an allowance, read in the polarity's direction: a spot
+/// must be darker (or lighter) in brightness as well as in colour, as melanin
+/// always is.
+/// A candidate is a 4-connected region of `seedable` pixels where the confirmed
+/// excess exceeds `threshold` and that has at least `minimumArea` pixels. Its
+/// core excess is the median confirmed excess over its inner half (by distance
+/// from its edge), and its extent is everything connected to it whose confirmed
+/// excess is at least half that core (the half-maximum rule): a spot that fades
+/// evenly keeps its extent and loses only contrast. Darker cores claim pixels
+/// first, so neighbouring spots are not counted twice.
 public enum SpotDetector {
     /// Which way a spot departs from its surroundings.
     public enum Polarity: Sendable {
@@ -18,14 +23,17 @@ public enum SpotDetector {
     }
 
     /// - Parameters:
+    ///   - excess: melanin excess over the local background.
+    ///   - darkness: darkness excess over its own local background (same size).
+    ///   - allowance: how far darkness may fall short of melanin and still confirm it.
     ///   - roi: pixels a spot's extent may cover.
     ///   - seedable: pixels a candidate may be made of (the ROI less its edge band).
-    public static func detect(excess: Plane, roi: Mask, seedable: Mask, threshold: Float, minimumArea: Int,
+    public static func detect(excess: Plane, darkness: Plane, allowance: Float, roi: Mask, seedable: Mask, threshold: Float, minimumArea: Int,
                               polarity: Polarity) -> SpotMap {
         let w = excess.width, h = excess.height, n = w * h
         let sign = polarity.sign
-        // Excess in the polarity's direction, read in place (no signed copy).
-        let values = SignedValues(samples: excess.samples, sign: sign)
+        // Confirmed excess in the polarity's direction, read in place (no copy).
+        let values = SignedValues(samples: excess.samples, support: darkness.samples, allowance: allowance, sign: sign)
         var label = [Int32](repeating: -1, count: n)
         var candidates: [(core: Float, pixels: [Int])] = []
         var stack: [Int] = []
@@ -115,13 +123,17 @@ public enum SpotDetector {
         return Statistics.median(inner) ?? 0
     }
 
-    /// Samples read with a sign (±1, so exactly).
+    /// Excess in the polarity's direction that the darkness excess confirms:
+    /// the smaller of the melanin excess and the darkness excess plus the
+    /// allowance, each read with the sign (±1, so exactly).
     struct SignedValues {
         let samples: [Float]
+        let support: [Float]
+        let allowance: Float
         let sign: Float
 
         @inline(__always)
-        subscript(_ i: Int) -> Float { samples[i] * sign }
+        subscript(_ i: Int) -> Float { min(samples[i] * sign, support[i] * sign + allowance) }
     }
 
     @inline(__always)

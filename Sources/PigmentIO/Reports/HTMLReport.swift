@@ -119,6 +119,7 @@ public enum HTMLReport {
             ("melanin vector", s.melaninVector.map { f($0, 4) }.joined(separator: ", ")),
             ("hemoglobin vector", s.hemoglobinVector.map { f($0, 4) }.joined(separator: ", ")),
             ("threshold", "\(s.thresholdSigmas) × noise, at least \(s.contrastFloor) melanin units"),
+            ("darkness confirms", s.confirmationSigmas.map { "within \($0) × its spread" } ?? "not used"),
             ("background window", "\(s.backgroundWindow) × long side"),
             ("smallest spot", "\(s.minimumSpotDiameter) × long side"),
             ("alignment", "\(s.alignment), minimum quality \(s.minimumAlignmentQuality)"),

@@ -7,6 +7,8 @@ public struct SettingsReport: Sendable, Equatable, Codable {
     public var smoothing: Double
     public var backgroundWindow: Double
     public var thresholdSigmas: Double
+    /// `nil` in reports written before spots needed darkness to confirm them.
+    public var confirmationSigmas: Double?
     public var contrastFloor: Double
     public var minimumSpotDiameter: Double
     /// `similarity`, `affine` or `none`.
@@ -23,6 +25,7 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         case smoothing
         case backgroundWindow = "background_window"
         case thresholdSigmas = "threshold_sigmas"
+        case confirmationSigmas = "confirmation_sigmas"
         case contrastFloor = "contrast_floor"
         case minimumSpotDiameter = "minimum_spot_diameter"
         case alignment
@@ -38,6 +41,7 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         smoothing = s.smoothing
         backgroundWindow = s.backgroundWindow
         thresholdSigmas = s.thresholdSigmas
+        confirmationSigmas = s.confirmationSigmas
         contrastFloor = s.contrastFloor
         minimumSpotDiameter = s.minimumSpotDiameter
         self.alignment = alignment.model?.rawValue ?? "none"
@@ -47,7 +51,8 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         self.maxPixels = maxPixels
     }
 
-    /// Reads a report; one written before alignment existed reads as `none`.
+    /// Reads a report; one written before alignment existed reads as `none`,
+    /// one written before darkness confirmed spots has no confirmation setting.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         melaninVector = try c.decode([Double].self, forKey: .melaninVector)
@@ -55,6 +60,7 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         smoothing = try c.decode(Double.self, forKey: .smoothing)
         backgroundWindow = try c.decode(Double.self, forKey: .backgroundWindow)
         thresholdSigmas = try c.decode(Double.self, forKey: .thresholdSigmas)
+        confirmationSigmas = try c.decodeIfPresent(Double.self, forKey: .confirmationSigmas)
         contrastFloor = try c.decode(Double.self, forKey: .contrastFloor)
         minimumSpotDiameter = try c.decode(Double.self, forKey: .minimumSpotDiameter)
         alignment = try c.decodeIfPresent(String.self, forKey: .alignment) ?? "none"
@@ -71,6 +77,7 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         try c.encode(smoothing, forKey: .smoothing)
         try c.encode(backgroundWindow, forKey: .backgroundWindow)
         try c.encode(thresholdSigmas, forKey: .thresholdSigmas)
+        try c.encode(confirmationSigmas, forKey: .confirmationSigmas)
         try c.encode(contrastFloor, forKey: .contrastFloor)
         try c.encode(minimumSpotDiameter, forKey: .minimumSpotDiameter)
         try c.encode(alignment, forKey: .alignment)

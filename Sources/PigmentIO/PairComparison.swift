@@ -43,21 +43,29 @@ public struct MeasuredPair: Sendable {
     public var alignment: AlignmentReport
     /// Warnings for the reader (e.g. poor alignment accepted by the settings).
     public var warnings: [String]
-    /// The before photo at the analysis size.
-    public var beforeImage: LinearImage
-    /// The after photo resampled into the before photo's frame.
-    public var alignedAfter: LinearImage
+    /// The photos, when the measurement was asked to keep them.
+    public var photos: PairPhotos?
     /// The maps behind the numbers.
     public var beforeAnalysis: PhotoAnalysis
     public var afterAnalysis: PhotoAnalysis
     /// The skin both photos were measured over.
     public var region: Mask
 
-    /// Pictures of where pigment was and changed (``PairPictures``).
-    public func pictures(settings: AnalysisSettings) -> PairPictures {
-        PairPictures(before: beforeImage, after: alignedAfter, beforeAnalysis: beforeAnalysis, afterAnalysis: afterAnalysis,
-                     roi: region, settings: settings)
+    /// Pictures of where pigment was and changed (``PairPictures``); `nil`
+    /// when the photos were not kept.
+    public func pictures(settings: AnalysisSettings) -> PairPictures? {
+        photos.map { photos in
+            PairPictures(before: photos.before, after: photos.alignedAfter, beforeAnalysis: beforeAnalysis,
+                         afterAnalysis: afterAnalysis, roi: region, settings: settings)
+        }
     }
+}
+
+/// The two photos of a measured pair, in the before photo's frame at the analysis size.
+public struct PairPhotos: Sendable {
+    public var before: LinearImage
+    /// The after photo resampled into the before photo's frame.
+    public var alignedAfter: LinearImage
 }
 
 /// Reads a before/after pair (and optional mask), aligns the after photo onto
@@ -111,19 +119,43 @@ public struct PairComparison: Sendable {
     }
 
     /// Aligns the after photo onto the before photo and measures both over the
-    /// skin they share (and the mask, if any).
-    public func measure(before: String, after: String, mask: String? = nil) throws(ComparisonError) -> MeasuredPair {
-        // One photo at a time: a large JPEG's coefficients (≈ 72 MB at 24 MP)
-        // are the biggest buffers of all. The two are measured at the same time.
-        let (beforePhoto, roi) = try readBefore(before, mask: mask)
-        let (aligned, report, beforeMaps) = try readAndAlign(after, onto: beforePhoto, roi: roi, beforePath: before)
-        let region = roi.intersection(aligned.covered).intersection(aligned.image.opaqueMask)
-        let afterMaps = analyzer.maps(of: aligned.image, threads: threads)
-        let analyses = ParallelWork.map([(beforeMaps, mask ?? before), (afterMaps, mask ?? after)],
+    /// skin they share (and the mask, if any). The photos themselves are kept
+    /// (for pictures and `--save-aligned`) only when `keepingPhotos` is set;
+    /// otherwise they are freed before the analyses start.
+    public func measure(before: String, after: String, mask: String? = nil,
+                        keepingPhotos: Bool = false) throws(ComparisonError) -> MeasuredPair {
+        let prepared = try prepare(before: before, after: after, mask: mask, keepingPhotos: keepingPhotos)
+        let region = prepared.region
+        let analyses = ParallelWork.map([(prepared.beforeMaps, mask ?? before), (prepared.afterMaps, mask ?? after)],
                                         threads: threads) { maps, path in
             Result { () throws(ComparisonError) in try analyze(maps, roi: region, path: path) }
         }
         let beforeAnalysis = try analyses[0].get(), afterAnalysis = try analyses[1].get()
+        return MeasuredPair(before: beforeAnalysis.measurement, after: afterAnalysis.measurement,
+                            alignment: prepared.alignment, warnings: prepared.warnings, photos: prepared.photos,
+                            beforeAnalysis: beforeAnalysis, afterAnalysis: afterAnalysis, region: region)
+    }
+
+    /// What the two analyses start from.
+    private struct PreparedPair {
+        var beforeMaps: PigmentMaps
+        var afterMaps: PigmentMaps
+        var region: Mask
+        var alignment: AlignmentReport
+        var warnings: [String]
+        var photos: PairPhotos?
+    }
+
+    /// Reads and aligns the photos, makes their maps and the region both are
+    /// measured over, and the warnings the photos earn.
+    private func prepare(before: String, after: String, mask: String?,
+                         keepingPhotos: Bool) throws(ComparisonError) -> PreparedPair {
+        // One photo at a time: a large JPEG's coefficients (≈ 72 MB at 24 MP)
+        // are the biggest buffers of all.
+        let (beforePhoto, roi) = try readBefore(before, mask: mask)
+        let (aligned, report, beforeMaps) = try readAndAlign(after, onto: beforePhoto, roi: roi, beforePath: before)
+        let region = roi.intersection(aligned.covered).intersection(aligned.image.opaqueMask)
+        let afterMaps = analyzer.maps(of: aligned.image, threads: threads)
         var warnings = aligned.warnings
         warnings += Self.clippingWarnings([(before, beforePhoto.image), (after, aligned.image)], region: region)
         let share = Double(region.population) / Double(region.bits.count)
@@ -131,9 +163,8 @@ public struct PairComparison: Sendable {
             warnings.append(String(format: "the region of interest is small (%d pixels, %.1f %% of the frame): numbers are less stable",
                                    region.population, 100 * share))
         }
-        return MeasuredPair(before: beforeAnalysis.measurement, after: afterAnalysis.measurement,
-                            alignment: report, warnings: warnings, beforeImage: beforePhoto.image, alignedAfter: aligned.image,
-                            beforeAnalysis: beforeAnalysis, afterAnalysis: afterAnalysis, region: region)
+        return PreparedPair(beforeMaps: beforeMaps, afterMaps: afterMaps, region: region, alignment: report, warnings: warnings,
+                            photos: keepingPhotos ? PairPhotos(before: beforePhoto.image, alignedAfter: aligned.image) : nil)
     }
 
     /// Decodes the before photo and its mask, if any, and makes the region of

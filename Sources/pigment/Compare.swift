@@ -67,12 +67,12 @@ struct Compare: ParsableCommand {
             let comparison = try PairComparison(settings: analysis.settings, alignment: alignment.settings,
                                                 analysisSize: analysis.parsedAnalysisSize ?? nil,
                                                 decoder: ImageDecoder(maxPixels: analysis.maxPixels))
-            let measured = try comparison.measure(before: before, after: after, mask: mask)
+            let measured = try comparison.measure(before: before, after: after, mask: mask,
+                                                  keepingPhotos: saveAligned != nil || maps != nil || self.report != nil)
             report = comparison.report(measured, before: before, after: after, mask: mask)
             do {
-                if let saveAligned { try ImageEncoder.write(measured.alignedAfter, to: saveAligned) }
-                if maps != nil || self.report != nil {
-                    let pictures = measured.pictures(settings: analysis.settings)
+                if let saveAligned, let photos = measured.photos { try ImageEncoder.write(photos.alignedAfter, to: saveAligned) }
+                if maps != nil || self.report != nil, let pictures = measured.pictures(settings: analysis.settings) {
                     if let maps { try PictureFiles.writeMaps(pictures, to: maps) }
                     if let path = self.report {
                         try AtomicFile.write(Data(try HTMLReport.page(report, pictures: pictures).utf8), to: path)

@@ -3,8 +3,6 @@ struct DetectionPass {
     var background: Plane
     var noise: Float
     var threshold: Float
-    /// How far darkness may fall short of melanin and still confirm it (melanin units).
-    var allowance: Float
     var darker: SpotMap
     var lighter: SpotMap
     /// Pixels beyond the threshold either way, whether or not they formed a spot.
@@ -18,10 +16,12 @@ struct DetectionPass {
         let excess: Plane
         (background, excess) = Self.excess(of: smooth, skin: skin, window: window)
         noise = Statistics.robustSigma(of: excess, where: skin) ?? 0
-        let darknessExcess = Self.excess(of: darkness, skin: skin, window: window).excess
-        var gap = darknessExcess
-        for i in gap.samples.indices { gap.samples[i] -= excess.samples[i] }
-        allowance = Float(settings.confirmationSigmas) * (Statistics.robustSigma(of: gap, where: skin) ?? 0)
+        // The darkness background becomes the darkness excess in place.
+        var darknessExcess = LocalBackground.estimate(darkness, valid: skin, window: window)
+        for i in darknessExcess.samples.indices { darknessExcess.samples[i] = darkness.samples[i] - darknessExcess.samples[i] }
+        // How far darkness may fall short of melanin and still confirm it.
+        let spread = Statistics.robustSigma(of: darknessExcess, minus: excess, where: skin) ?? 0
+        let allowance = Float(settings.confirmationSigmas) * spread
         threshold = max(Float(settings.thresholdSigmas) * noise, Float(settings.contrastFloor))
         darker = SpotDetector.detect(excess: excess, darkness: darknessExcess, allowance: allowance, roi: roi,
                                      seedable: seedable, threshold: threshold, minimumArea: minimumArea, polarity: .darker)

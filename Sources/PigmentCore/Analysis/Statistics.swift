@@ -78,14 +78,29 @@ public enum Statistics {
     /// `nil` when the mask is empty.
     public static func robustSigma(of plane: Plane, where mask: Mask) -> Float? {
         precondition(plane.width == mask.width && plane.height == mask.height, "mask size differs from the plane's")
+        return plane.samples.withUnsafeBufferPointer { v in robustSigma(where: mask) { v[$0] } }
+    }
+
+    /// ``robustSigma(of:where:)`` of the difference `plane − other` (same
+    /// sizes), without making it.
+    public static func robustSigma(of plane: Plane, minus other: Plane, where mask: Mask) -> Float? {
+        precondition(plane.width == mask.width && plane.height == mask.height, "mask size differs from the plane's")
+        precondition(other.width == plane.width && other.height == plane.height, "planes differ in size")
+        return plane.samples.withUnsafeBufferPointer { v in
+            other.samples.withUnsafeBufferPointer { o in robustSigma(where: mask) { v[$0] - o[$0] } }
+        }
+    }
+
+    /// 1.4826 × the median absolute deviation of `value(i)` over the pixels `i`
+    /// set in `mask`; `nil` when there are none.
+    @inline(__always)
+    private static func robustSigma(where mask: Mask, _ value: (Int) -> Float) -> Float? {
         let count = mask.population
         guard count > 0 else { return nil }
         let index = Int((0.5 * Double(count - 1)).rounded())
-        return plane.samples.withUnsafeBufferPointer { v in
-            mask.bits.withUnsafeBufferPointer { bits in
-                let m = radixSelect(index) { body in for i in v.indices where bits[i] { body(v[i]) } }
-                return 1.4826 * radixSelect(index) { body in for i in v.indices where bits[i] { body(abs(v[i] - m)) } }
-            }
+        return mask.bits.withUnsafeBufferPointer { bits in
+            let m = radixSelect(index) { body in for i in bits.indices where bits[i] { body(value(i)) } }
+            return 1.4826 * radixSelect(index) { body in for i in bits.indices where bits[i] { body(abs(value(i) - m)) } }
         }
     }
 

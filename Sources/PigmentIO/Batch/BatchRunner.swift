@@ -41,13 +41,15 @@ public struct BatchRunner: Sendable {
     /// Measures one pair; failures become a failed row naming the cause.
     public func score(_ pair: BatchPair, key: String) throws(BatchError) -> BatchRow {
         let measured: MeasuredPair
-        do { measured = try comparison.measure(before: pair.before, after: pair.after, mask: pair.mask) } catch {
+        do {
+            measured = try comparison.measure(before: pair.before, after: pair.after, mask: pair.mask,
+                                              keepingPhotos: reports != nil)
+        } catch {
             return BatchRow(pair: pair, key: key, status: .failed, error: error.description, report: nil)
         }
         let report = comparison.report(measured, before: display(pair.before), after: display(pair.after),
                                        mask: pair.mask.map(display))
-        if let reports {
-            let pictures = measured.pictures(settings: comparison.analyzer.settings)
+        if let reports, let pictures = measured.pictures(settings: comparison.analyzer.settings) {
             let files = BatchIndex.files(for: pair.id, in: reports)
             do {
                 try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)

@@ -87,7 +87,8 @@ final class HTMLReportTests: XCTestCase {
         // The control: a page that loads a remote image must be caught.
         let page = folder.appendingPathComponent("remote.html")
         try Data("<html><body><img src=\"http://pigment-test.invalid/x.png\"></body></html>".utf8).write(to: page)
-        XCTAssertEqual(try render(page).requests, ["GET http://pigment-test.invalid/x.png HTTP/1.1"])
+        let requests = try render(page).requests
+        XCTAssertEqual(requests, ["GET http://pigment-test.invalid/x.png HTTP/1.1"])
     }
 
     func testBatchIndexLinksEachPairsReport() throws {

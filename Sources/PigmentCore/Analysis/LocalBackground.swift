@@ -13,24 +13,33 @@ public enum LocalBackground {
         let stride = max(1, window / 64)
         let half = window / 2
         var nodes = [Float?](repeating: nil, count: nodesX * nodesY)
-        var samples: [Float] = []
-        samples.reserveCapacity((window / stride + 1) * (window / stride + 1))
         let minimum = max(8, (window / stride) * (window / stride) / 8)
-        for j in 0..<nodesY {
-            for i in 0..<nodesX {
-                let cx = i * step, cy = j * step
-                samples.removeAll(keepingCapacity: true)
-                var y = max(0, cy - half)
-                while y <= min(h - 1, cy + half) {
-                    var x = max(0, cx - half)
-                    while x <= min(w - 1, cx + half) {
-                        let k = y * w + x
-                        if valid.bits[k] { samples.append(plane.samples[k]) }
-                        x += stride
+        // One buffer holds each window's samples; the median is selected in place.
+        let perRow = min(w - 1, 2 * half) / stride + 1, perColumn = min(h - 1, 2 * half) / stride + 1
+        var samples = [Float](repeating: 0, count: perRow * perColumn)
+        plane.samples.withUnsafeBufferPointer { values in
+            valid.bits.withUnsafeBufferPointer { bits in
+                samples.withUnsafeMutableBufferPointer { samples in
+                    for j in 0..<nodesY {
+                        for i in 0..<nodesX {
+                            let cx = i * step, cy = j * step
+                            var count = 0
+                            var y = max(0, cy - half)
+                            while y <= min(h - 1, cy + half) {
+                                var x = max(0, cx - half)
+                                let row = y * w
+                                while x <= min(w - 1, cx + half) {
+                                    if bits[row + x] { samples[count] = values[row + x]; count += 1 }
+                                    x += stride
+                                }
+                                y += stride
+                            }
+                            if count >= minimum {
+                                nodes[j * nodesX + i] = Statistics.median(inPlace: UnsafeMutableBufferPointer(rebasing: samples[..<count]))
+                            }
+                        }
                     }
-                    y += stride
                 }
-                if samples.count >= minimum { nodes[j * nodesX + i] = Statistics.median(samples) }
             }
         }
         let filled = fillGaps(nodes, columns: nodesX, rows: nodesY)

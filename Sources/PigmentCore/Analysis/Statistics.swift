@@ -72,6 +72,12 @@ public enum Statistics {
 
     public static func median(_ values: [Float]) -> Float? { quantile(values, 0.5) }
 
+    /// The same element as ``median(_:)``, selected in place (reordering `values`).
+    static func median(inPlace values: UnsafeMutableBufferPointer<Float>) -> Float? {
+        guard !values.isEmpty else { return nil }
+        return select(values, Int((0.5 * Double(values.count - 1)).rounded()))
+    }
+
     /// Standard deviation of the samples of `plane` under `mask` (same size),
     /// estimated from their median absolute deviation (1.4826 × MAD),
     /// insensitive to a minority of outliers. The samples are not copied out.

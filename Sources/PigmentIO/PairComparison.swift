@@ -82,8 +82,10 @@ public struct PairComparison: Sendable {
     /// photo at a time (a batch runs pairs side by side instead).
     public let threads: Int
 
-    /// The default working resolution: long side 2048 px.
-    public static let defaultAnalysisSize = 2048
+    /// The default working resolution: long side 1024 px. The smoothing is
+    /// 0.3 % of the long side (3 px here), so finer pixels add nothing the
+    /// analysis uses; `ReducedDecodingTests` holds the numbers to full size.
+    public static let defaultAnalysisSize = 1024
 
     public init(settings: AnalysisSettings = .standard, alignment: AlignmentSettings = .standard,
                 analysisSize: Int? = defaultAnalysisSize, decoder: ImageDecoder = .init(),
@@ -150,11 +152,9 @@ public struct PairComparison: Sendable {
     /// measured over, and the warnings the photos earn.
     private func prepare(before: String, after: String, mask: String?,
                          keepingPhotos: Bool) throws(ComparisonError) -> PreparedPair {
-        // One photo at a time: a large JPEG's coefficients (≈ 72 MB at 24 MP)
-        // are the biggest buffers of all.
-        let (beforePhoto, roi) = try readBefore(before, mask: mask)
-        let (aligned, report, beforeMaps) = try readAndAlign(after, onto: beforePhoto, roi: roi, beforePath: before)
-        let region = roi.intersection(aligned.covered).intersection(aligned.image.opaqueMask)
+        let (beforeSide, aligned, report) = try readAndAlign(before: before, after: after, mask: mask)
+        let beforePhoto = beforeSide.photo
+        let region = beforeSide.roi.intersection(aligned.covered).intersection(aligned.image.opaqueMask)
         let afterMaps = analyzer.maps(of: aligned.image, threads: threads)
         var warnings = aligned.warnings
         warnings += Self.clippingWarnings([(before, beforePhoto.image), (after, aligned.image)], region: region)
@@ -163,20 +163,64 @@ public struct PairComparison: Sendable {
             warnings.append(String(format: "the region of interest is small (%d pixels, %.1f %% of the frame): numbers are less stable",
                                    region.population, 100 * share))
         }
-        return PreparedPair(beforeMaps: beforeMaps, afterMaps: afterMaps, region: region, alignment: report, warnings: warnings,
+        return PreparedPair(beforeMaps: beforeSide.maps, afterMaps: afterMaps, region: region, alignment: report, warnings: warnings,
                             photos: keepingPhotos ? PairPhotos(before: beforePhoto.image, alignedAfter: aligned.image) : nil)
     }
 
-    /// Decodes the before photo and its mask, if any, and makes the region of
-    /// interest. The mask, which streams through little memory, is read while
-    /// the photo decodes.
-    private func readBefore(_ path: String, mask: String?) throws(ComparisonError) -> (DecodedPhoto, Mask) {
-        let reads = ParallelWork.map([path] + (mask.map { [$0] } ?? []), threads: threads) { path in
-            Result { () throws(ComparisonError) in try decode(path) }
-        }
-        let photo = try reads[0].get()
-        guard let mask else { return (photo, photo.image.opaqueMask) }
-        return (photo, try regionOfInterest(of: photo, mask: (mask, try reads[1].get())))
+    /// Reads the photos and aligns the after photo onto the before photo; the
+    /// report gives the map in full-size pixels of both photos. The unaligned
+    /// after photo does not outlive this call.
+    private func readAndAlign(before: String, after: String, mask: String?)
+        throws(ComparisonError) -> (PreparedBefore, AlignedAfter, AlignmentReport) {
+        let registration = try makeRegistration(paths: (before, after))
+        let (beforeSide, afterPhoto) = try read(before: before, after: after, mask: mask, registration: registration)
+        let beforePhoto = beforeSide.photo, roi = beforeSide.roi
+        let aligned = try align(afterPhoto, onto: beforePhoto,
+                                registration: registration.flatMap { r in beforeSide.pyramid.map { (r, $0) } },
+                                paths: (before, after))
+        let report = AlignmentReport(method: alignment.model?.rawValue ?? "none",
+                                     transform: aligned.transform.rescaled(input: beforePhoto.scale, output: 1 / afterPhoto.scale),
+                                     beforeSize: (beforePhoto.fullWidth, beforePhoto.fullHeight),
+                                     afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: aligned.quality,
+                                     roiPixels: roi.population, coveredPixels: roi.intersection(aligned.covered).population)
+        return (beforeSide, aligned, report)
+    }
+
+    /// The before photo and what is made of it before the after photo is aligned.
+    private struct PreparedBefore: Sendable {
+        var photo: DecodedPhoto
+        var roi: Mask
+        /// Its structure pyramid for alignment (`nil`: `--no-align`).
+        var pyramid: StructurePyramid?
+        var maps: PigmentMaps
+    }
+
+    /// Decodes the photos and the mask. The photos are decoded one after the
+    /// other, because a large JPEG's coefficients (≈ 72 MB at 24 MP) are the
+    /// biggest buffers of all; beside them the mask is read, and then the
+    /// before photo's region of interest, alignment pyramid and melanin and
+    /// darkness maps are made while the after photo decodes. Errors are
+    /// reported in that order: before photo, mask, after photo.
+    private func read(before: String, after: String, mask: String?, registration: Registration?)
+        throws(ComparisonError) -> (PreparedBefore, DecodedPhoto) {
+        let (afterRead, beforeSide) = ParallelWork.lanes(threads: threads, {
+            Result { () throws(ComparisonError) in try decode(before) }
+        }, then: { beforeRead in
+            // Nothing to align onto when the before photo is unreadable.
+            beforeRead.flatMap { _ in Result { () throws(ComparisonError) in try decode(after) } }
+        }, beside: {
+            mask.map { path in Result { () throws(ComparisonError) in try decode(path) } }
+        }, then: { beforeRead, maskRead in
+            beforeRead.flatMap { photo in
+                Result { () throws(ComparisonError) in
+                    var roi = photo.image.opaqueMask
+                    if let mask, let maskRead { roi = try regionOfInterest(of: photo, mask: (mask, try maskRead.get())) }
+                    return PreparedBefore(photo: photo, roi: roi, pyramid: registration?.pyramid(of: photo.image),
+                                          maps: analyzer.maps(of: photo.image))
+                }
+            }
+        })
+        return (try beforeSide.get(), try afterRead.get())
     }
 
     /// The before photo's opaque pixels, within the mask (white: at least
@@ -205,31 +249,6 @@ public struct PairComparison: Sendable {
         var transform: AffineTransform
         var quality: Double?
         var warnings: [String]
-    }
-
-    /// Decodes the after photo and aligns it onto the before photo; the report
-    /// gives the map in full-size pixels of both photos. Meanwhile a second
-    /// thread prepares the before photo: its structure pyramid for alignment
-    /// and its melanin and darkness maps for analysis (returned). Only the
-    /// aligned image and those maps outlive this call.
-    private func readAndAlign(_ path: String, onto beforePhoto: DecodedPhoto, roi: Mask, beforePath: String)
-        throws(ComparisonError) -> (AlignedAfter, AlignmentReport, beforeMaps: PigmentMaps) {
-        let registration = try makeRegistration(paths: (beforePath, path))
-        let (read, prepared) = ParallelWork.both(threads: threads, {
-            Result { () throws(ComparisonError) in try decode(path) }
-        }, {
-            (registration?.pyramid(of: beforePhoto.image), analyzer.maps(of: beforePhoto.image))
-        })
-        let afterPhoto = try read.get()
-        let aligned = try align(afterPhoto, onto: beforePhoto,
-                                registration: registration.flatMap { r in prepared.0.map { (r, $0) } },
-                                paths: (beforePath, path))
-        let report = AlignmentReport(method: alignment.model?.rawValue ?? "none",
-                                     transform: aligned.transform.rescaled(input: beforePhoto.scale, output: 1 / afterPhoto.scale),
-                                     beforeSize: (beforePhoto.fullWidth, beforePhoto.fullHeight),
-                                     afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: aligned.quality,
-                                     roiPixels: roi.population, coveredPixels: roi.intersection(aligned.covered).population)
-        return (aligned, report, prepared.1)
     }
 
     /// The registration the settings ask for (`nil`: `--no-align`).

@@ -52,8 +52,8 @@ final class ReducedDecodingTests: XCTestCase {
     }
 
     func testNumbersAtAReducedSizeStayWithinToleranceOfFullSize() throws {
-        // The default size (2048) does not reduce the 1024-px fixtures, so
-        // compare half size against full size instead: the same promise.
+        // The default size (1024) does not reduce the 1024-px fixtures, so
+        // compare half size against full size instead: a stricter promise.
         let full = try PairComparison(analysisSize: nil), half = try PairComparison(analysisSize: 512)
         for name in ["pairs/fade", "pairs/mixed", "pairs/noisy", "moved/shift-rotate"] {
             let folder = FixturePaths.root.appendingPathComponent(name)

@@ -5,9 +5,10 @@ import Foundation
 ///
 /// 1. Both photos are area-averaged to at most ``workingSide`` pixels and
 ///    turned into a band-passed structure signal (``StructureSignal``).
-/// 2. On the coarsest pyramid level (long side 32–64 px) an exhaustive search
-///    over rotation (±15°), scale (0.85–1.15 around the ratio of the photos'
-///    pixel counts) and shift (±18 % of the frame) maximises normalised correlation.
+/// 2. On the coarsest pyramid level (long side 32–64 px) a search over
+///    rotation (±15°), scale (0.85–1.15 around the ratio of the photos' pixel
+///    counts) and shift (±18 % of the frame, every second pixel, then the best
+///    one's neighbours) maximises normalised correlation.
 /// 3. Each finer level refines the map by Gauss–Newton (Lucas–Kanade with a
 ///    gain and offset), to sub-pixel accuracy on the working level. The affine
 ///    model's extra parameters are only fitted on levels of 256 px or more.
@@ -92,7 +93,7 @@ public struct Registration: Sendable {
                                 factor: factor, width: image.width, height: image.height)
     }
 
-    /// Exhaustive search of rotation, scale and integer shift on the coarsest level.
+    /// Search of rotation, scale and integer shift on the coarsest level.
     func coarseSearch(before b: Plane, after a: Plane, priorScale: Double) -> AffineTransform {
         let margin = Int((Self.shiftFraction * Double(max(b.width, b.height))).rounded(.up))
         let ew = b.width + 2 * margin, eh = b.height + 2 * margin
@@ -116,15 +117,24 @@ public struct Registration: Sendable {
                     }
                 }
             }
-            for dy in -margin...margin {
-                for dx in -margin...margin {
-                    let score = Self.correlation(b, squares: squares, warped, valid, stride: ew,
-                                                 offsetX: margin - dx, offsetY: margin - dy)
-                    if score > best.score {
-                        let shift = AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: -Double(dx), ty: -Double(dy))
-                        best = (score, shift.followed(by: t))
-                    }
+            // Shifts on a grid of every second pixel (the band-passed signal's
+            // correlation peak is wider than that), then the eight around the best.
+            var bestShift = (dx: 0, dy: 0)
+            func consider(_ dx: Int, _ dy: Int) {
+                let score = Self.correlation(b, squares: squares, warped, valid, stride: ew,
+                                             offsetX: margin - dx, offsetY: margin - dy)
+                if score > best.score {
+                    let shift = AffineTransform(a: 1, b: 0, c: 0, d: 1, tx: -Double(dx), ty: -Double(dy))
+                    best = (score, shift.followed(by: t))
+                    bestShift = (dx, dy)
                 }
+            }
+            for dy in stride(from: -margin, through: margin, by: 2) {
+                for dx in stride(from: -margin, through: margin, by: 2) { consider(dx, dy) }
+            }
+            let centre = bestShift
+            for dy in max(-margin, centre.dy - 1)...min(margin, centre.dy + 1) {
+                for dx in max(-margin, centre.dx - 1)...min(margin, centre.dx + 1) where (dx, dy) != centre { consider(dx, dy) }
             }
             return best
         }
@@ -196,12 +206,16 @@ public struct Registration: Sendable {
         func linear(_ p: [Double]) -> (Double, Double, Double, Double) {
             model == .similarity ? (p[0], -p[1], p[1], p[0]) : (p[0], p[1], p[2], p[3])
         }
+        // The normal equations' matrix, right-hand side and one sample's Jacobian.
+        let h = UnsafeMutableBufferPointer<Double>.allocate(capacity: n * n)
+        let g = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let j = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        defer { h.deallocate(); g.deallocate(); j.deallocate() }
         for _ in 0..<iterations {
-            var h = [Double](repeating: 0, count: n * n), g = [Double](repeating: 0, count: n)
+            h.initialize(repeating: 0); g.initialize(repeating: 0)
             var used = 0
             let (la, lb, lc, ld) = linear(p)
             let tx = p[k - 2], ty = p[k - 1]
-            var j = [Double](repeating: 0, count: n)
             a.samples.withUnsafeBufferPointer { av in
                 gradient.x.samples.withUnsafeBufferPointer { gxv in
                     gradient.y.samples.withUnsafeBufferPointer { gyv in
@@ -235,7 +249,7 @@ public struct Registration: Sendable {
             }
             guard used * step * step * 4 >= b.count else { return nil }
             for r0 in 0..<n { for c0 in 0..<r0 { h[r0 * n + c0] = h[c0 * n + r0] } }
-            guard let delta = LinearSolve.solve(h, g.map { -$0 }, size: n) else { return nil }
+            guard let delta = LinearSolve.solve(Array(h), g.map { -$0 }, size: n) else { return nil }
             for i in 0..<k { p[i] += delta[i] }
             gain += delta[k]; offset += delta[k + 1]
             guard p.allSatisfy(\.isFinite) else { return nil }

@@ -21,17 +21,32 @@ public enum ParallelWork {
         return results.values
     }
 
-    /// Runs `first` and `second` side by side when `threads` is 2 or more,
-    /// else one after the other, and returns both results.
-    public static func both<A: Sendable, B: Sendable>(threads: Int, _ first: @Sendable () -> A,
-                                               _ second: @Sendable () -> B) -> (A, B) {
-        let a = OrderedResults<A>(count: 1), b = OrderedResults<B>(count: 1)
-        let together = threads >= 2
-        DispatchQueue.concurrentPerform(iterations: together ? 2 : 1) { index in
-            if index == 0 { a.set(0, first()) }
-            if index == 1 || !together { b.set(0, second()) }
+    /// Two lanes of two steps: `first` then `second` on the calling thread,
+    /// and beside them, on a thread of their own, `third` then `fourth`, which
+    /// also takes `first`'s result (waiting for it if need be). With `threads`
+    /// 1, one after the other: `first`, `third`, `fourth`, `second`.
+    public static func lanes<A: Sendable, B: Sendable, C: Sendable, D: Sendable>(
+        threads: Int, _ first: @Sendable () -> A, then second: @Sendable (A) -> B,
+        beside third: @escaping @Sendable () -> C, then fourth: @escaping @Sendable (A, C) -> D) -> (B, D) {
+        guard threads >= 2 else {
+            let a = first(), d = fourth(a, third())
+            return (second(a), d)
         }
-        return (a.values[0], b.values[0])
+        let handoff = OrderedResults<A>(count: 1), result = OrderedResults<D>(count: 1)
+        let ready = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        // A thread of its own (not a pool's), so the wait below cannot starve the lane it waits for.
+        Thread {
+            let c = third()
+            ready.wait()
+            result.set(0, fourth(handoff.values[0], c))
+            done.signal()
+        }.start()
+        let a = first()
+        handoff.set(0, a)
+        ready.signal()
+        let b = second(a)
+        done.wait()
+        return (b, result.values[0])
     }
 
     /// Calls `body` on each item from `threads` threads; no new item starts once `stop` is true.

@@ -69,4 +69,26 @@ final class ReducedDecodingTests: XCTestCase {
             XCTAssertEqual(a.alignment.scale, b.alignment.scale, accuracy: 0.002, name)
         }
     }
+
+    func testTheDefaultSizeMeasuresALargePhotoLikeFullSize() throws {
+        // A 2400×1600 pair (seed 511, never used for tuning), with camera motion
+        // and new lighting: the default size reads it at 900×600.
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = PhantomSpec(seed: 511, width: 2400, height: 1600,
+                               after: Nuisance(exposure: 0.9, gradient: 0.3, gradientAngle: 0.4),
+                               afterMotion: CameraMotion(dx: 30, dy: -18, rotationDegrees: 2))
+        let jpeg = PhantomFiles.PhotoFormat(format: .jpeg)
+        let files = try PhantomFiles.write(PhantomGenerator(spec: spec), to: folder.path, before: jpeg, after: jpeg)
+        let reduced = try PairComparison().measure(before: files[0], after: files[1], mask: files[2])
+        let full = try PairComparison(analysisSize: nil).measure(before: files[0], after: files[1], mask: files[2])
+        XCTAssertEqual(reduced.before.width, 900)
+        for (x, y) in [(full.before, reduced.before), (full.after, reduced.after)] {
+            XCTAssertEqual(y.pigmentedAreaPercent, x.pigmentedAreaPercent, accuracy: 0.5)
+            XCTAssertEqual(y.contrast / x.contrast, 1, accuracy: 0.05)
+        }
+        let (a, b) = (PigmentChange(before: full.before, after: full.after), PigmentChange(before: reduced.before, after: reduced.after))
+        XCTAssertEqual(b.pigmentedAreaPoints, a.pigmentedAreaPoints, accuracy: 0.5)
+        XCTAssertEqual(try XCTUnwrap(b.contrastPercent), try XCTUnwrap(a.contrastPercent), accuracy: 5)
+    }
 }

@@ -56,24 +56,38 @@ public enum LocalBackground {
             }
         }
         let filled = fillGaps(nodes, columns: nodesX, rows: nodesY)
-        // Grid cell and weight of each column (the same for every row).
-        let columns = (0..<w).map { x -> (i0: Int, fx: Float) in
+        // Grid cell and weight of each column (the same for every row), and the
+        // runs of columns that share a cell, so that the inner loop reads the
+        // four nodes once per run and the weights contiguously.
+        var cells: [Int] = [], weights: [Float] = []
+        cells.reserveCapacity(w)
+        weights.reserveCapacity(w)
+        for x in 0..<w {
             let gx = Float(x) / Float(step)
             let i0 = min(Int(gx), nodesX - 2)
-            return (i0, gx - Float(i0))
+            cells.append(i0)
+            weights.append(gx - Float(i0))
+        }
+        var runs: [(cell: Int, start: Int, end: Int)] = []
+        for x in 0..<w {
+            if let last = runs.last, last.cell == cells[x] { runs[runs.count - 1].end = x + 1 } else { runs.append((cells[x], x, x + 1)) }
         }
         let out = [Float](unsafeUninitializedCapacity: w * h) { out, count in
             filled.withUnsafeBufferPointer { filled in
-                for y in 0..<h {
-                    let gy = Float(y) / Float(step)
-                    let j0 = min(Int(gy), nodesY - 2)
-                    let fy = gy - Float(j0)
-                    let top = j0 * nodesX, bottom = (j0 + 1) * nodesX
-                    for x in 0..<w {
-                        let (i0, fx) = columns[x]
-                        let a = filled[top + i0], b = filled[top + i0 + 1]
-                        let c = filled[bottom + i0], d = filled[bottom + i0 + 1]
-                        out[y * w + x] = (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy
+                weights.withUnsafeBufferPointer { weights in
+                    for y in 0..<h {
+                        let gy = Float(y) / Float(step)
+                        let j0 = min(Int(gy), nodesY - 2)
+                        let fy = gy - Float(j0)
+                        let top = j0 * nodesX, bottom = (j0 + 1) * nodesX
+                        for run in runs {
+                            let a = filled[top + run.cell], b = filled[top + run.cell + 1]
+                            let c = filled[bottom + run.cell], d = filled[bottom + run.cell + 1]
+                            for x in run.start..<run.end {
+                                let fx = weights[x]
+                                out[y * w + x] = (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy
+                            }
+                        }
                     }
                 }
             }

@@ -169,11 +169,11 @@ public struct PairComparison: Sendable {
 
     /// Reads the photos and aligns the after photo onto the before photo; the
     /// report gives the map in full-size pixels of both photos. The unaligned
-    /// after photo does not outlive this call.
+    /// after photo and the alignment pyramids do not outlive this call.
     private func readAndAlign(before: String, after: String, mask: String?)
         throws(ComparisonError) -> (PreparedBefore, AlignedAfter, AlignmentReport) {
         let registration = try makeRegistration(paths: (before, after))
-        let (beforeSide, afterPhoto) = try read(before: before, after: after, mask: mask, registration: registration)
+        var (beforeSide, afterPhoto) = try read(before: before, after: after, mask: mask, registration: registration)
         let beforePhoto = beforeSide.photo, roi = beforeSide.roi
         let aligned = try align(afterPhoto, onto: beforePhoto,
                                 registration: registration.flatMap { r in beforeSide.pyramid.map { (r, $0) } },
@@ -183,6 +183,7 @@ public struct PairComparison: Sendable {
                                      beforeSize: (beforePhoto.fullWidth, beforePhoto.fullHeight),
                                      afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: aligned.quality,
                                      roiPixels: roi.population, coveredPixels: roi.intersection(aligned.covered).population)
+        beforeSide.pyramid = nil  // aligned: not needed by the analyses
         return (beforeSide, aligned, report)
     }
 

@@ -22,10 +22,11 @@ final class SpotDetectorTests: XCTestCase {
     /// Detection where darkness confirms the melanin excess exactly, unless
     /// `darkness` says otherwise.
     func detect(_ plane: Plane, darkness: Plane? = nil, allowance: Float = 0, roi: Mask? = nil, seedable: Mask? = nil,
-                polarity: SpotDetector.Polarity = .darker, minimumArea: Int = 20) -> SpotMap {
+                bandReach: Int = 20, polarity: SpotDetector.Polarity = .darker, minimumArea: Int = 20) -> SpotMap {
         let all = Mask(width: size, height: size)
-        return SpotDetector.detect(excess: plane, darkness: darkness ?? plane, allowance: allowance, roi: roi ?? all, seedable: seedable ?? roi ?? all,
-                                   threshold: 0.1, minimumArea: minimumArea, polarity: polarity)
+        return SpotDetector.detect(excess: plane, darkness: darkness ?? plane, allowance: allowance, roi: roi ?? all,
+                                   seedable: seedable ?? roi ?? all, bandReach: bandReach, threshold: 0.1, minimumArea: minimumArea,
+                                   polarity: polarity)
     }
 
     func testExtentIsTheHalfMaximumFootprint() {
@@ -101,5 +102,34 @@ final class SpotDetectorTests: XCTestCase {
         for y in 0..<size { for x in 0..<10 { seedable[x, y] = false } }
         let plane = excessPlane([disc(amplitude: 0.3, radius: 4, x: 4, y: 48)])
         XCTAssertTrue(detect(plane, seedable: seedable).spots.isEmpty)
+    }
+
+    /// A 10-px edge band along the left side, lighter or darker than the skin
+    /// inside by bleed from outside the ROI.
+    func leftBand() -> Mask {
+        var seedable = Mask(width: size, height: size)
+        for y in 0..<size { for x in 0..<10 { seedable[x, y] = false } }
+        return seedable
+    }
+
+    func testSpotReachesIntoTheEdgeBand() {
+        // A disc centred 14 px from the edge: its half-maximum footprint crosses
+        // the 10-px band (without the band part it would cover about 320 px).
+        let spots = detect(excessPlane([disc(amplitude: 0.3, x: 14, y: 48)]), seedable: leftBand())
+        XCTAssertEqual(spots.spots.count, 1)
+        XCTAssertEqual(Double(spots.extent.population), Double.pi * 144, accuracy: 0.06 * Double.pi * 144)
+    }
+
+    func testSpotDoesNotRunAlongTheEdgeBand() {
+        // The band reads 0.2 all along (colour bled in from outside): a spot
+        // touching it may enter it, not follow it down the whole edge.
+        var plane = excessPlane([disc(amplitude: 0.3, x: 20, y: 48)])
+        for y in 0..<size { for x in 0..<10 { plane[x, y] = 0.2 } }
+        let spots = detect(plane, seedable: leftBand(), bandReach: 20)
+        XCTAssertEqual(spots.spots.count, 1)
+        var bandPixels = 0
+        for y in 0..<size { for x in 0..<10 where spots.extent[x, y] { bandPixels += 1 } }
+        XCTAssertGreaterThan(bandPixels, 0)
+        XCTAssertLessThan(bandPixels, 10 * 60, "the band is 10 × 96 px; the spot meets it over about 20 rows")
     }
 }

@@ -42,15 +42,17 @@ public struct Analyzer: Sendable {
         let smoothDarkness = MaskedBlur.apply(maps.darkness, mask: roi, sigma: scale.sigma)
         let guardBand = Int((2 * scale.sigma).rounded(.up)) + 1
         // Colour from outside the region bleeds into its edge (JPEG chroma is
-        // stored at half resolution in 8×8 blocks): the edge band may join a
-        // spot but cannot start one.
+        // stored at half resolution in 8×8 blocks): a spot may reach into the
+        // edge band (up to twice its width deep) but cannot start in it or run
+        // along it.
         let edgeBand = max(Self.minimumEdgeBand, Int((3 * scale.sigma).rounded(.up)))
         let seedable = roi.subtracting(roi.inverted.dilated(by: edgeBand))
 
         // Background, noise and spots are refined together: spots found in one
         // pass are left out of the next pass's background and noise estimates.
         func detect(on skin: Mask) -> DetectionPass {
-            DetectionPass(smooth: smooth, darkness: smoothDarkness, skin: skin, roi: roi, seedable: seedable, window: scale.window,
+            DetectionPass(smooth: smooth, darkness: smoothDarkness, skin: skin, roi: roi, seedable: seedable,
+                          bandReach: 2 * edgeBand, window: scale.window,
                           minimumArea: scale.minimumArea, settings: settings)
         }
         var skin = roi

@@ -11,7 +11,7 @@ struct DetectionPass {
     /// - Parameters:
     ///   - smooth: the smoothed melanin map.
     ///   - darkness: the smoothed darkness map, which confirms spots (``SpotDetector``).
-    init(smooth: Plane, darkness: Plane, skin: Mask, roi: Mask, seedable: Mask, window: Int, minimumArea: Int,
+    init(smooth: Plane, darkness: Plane, skin: Mask, roi: Mask, seedable: Mask, bandReach: Int, window: Int, minimumArea: Int,
          settings: AnalysisSettings) {
         let excess: Plane
         (background, excess) = Self.excess(of: smooth, skin: skin, window: window)
@@ -24,9 +24,11 @@ struct DetectionPass {
         let allowance = Float(settings.confirmationSigmas) * spread
         threshold = max(Float(settings.thresholdSigmas) * noise, Float(settings.contrastFloor))
         darker = SpotDetector.detect(excess: excess, darkness: darknessExcess, allowance: allowance, roi: roi,
-                                     seedable: seedable, threshold: threshold, minimumArea: minimumArea, polarity: .darker)
+                                     seedable: seedable, bandReach: bandReach, threshold: threshold, minimumArea: minimumArea,
+                                     polarity: .darker)
         lighter = SpotDetector.detect(excess: excess, darkness: darknessExcess, allowance: allowance, roi: roi,
-                                      seedable: seedable, threshold: threshold, minimumArea: minimumArea, polarity: .lighter)
+                                      seedable: seedable, bandReach: bandReach, threshold: threshold, minimumArea: minimumArea,
+                                      polarity: .lighter)
         let t = threshold
         suprathreshold = Mask(width: smooth.width, height: smooth.height,
                               bits: excess.samples.map { abs($0) > t })

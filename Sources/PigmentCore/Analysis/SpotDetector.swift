@@ -10,7 +10,10 @@
 /// from its edge), and its extent is everything connected to it whose confirmed
 /// excess is at least half that core (the half-maximum rule): a spot that fades
 /// evenly keeps its extent and loses only contrast. Darker cores claim pixels
-/// first, so neighbouring spots are not counted twice.
+/// first, so neighbouring spots are not counted twice. The ROI's edge band (the
+/// ROI less `seedable`), whose colour is mixed with what lies outside, is
+/// entered only from the spot's own seedable pixels and at most `bandReach`
+/// steps deep: a spot reaches the edge but cannot run along it.
 public enum SpotDetector {
     /// Which way a spot departs from its surroundings.
     public enum Polarity: Sendable {
@@ -28,8 +31,9 @@ public enum SpotDetector {
     ///   - allowance: how far darkness may fall short of melanin and still confirm it.
     ///   - roi: pixels a spot's extent may cover.
     ///   - seedable: pixels a candidate may be made of (the ROI less its edge band).
-    public static func detect(excess: Plane, darkness: Plane, allowance: Float, roi: Mask, seedable: Mask, threshold: Float, minimumArea: Int,
-                              polarity: Polarity) -> SpotMap {
+    ///   - bandReach: how many 4-connected steps an extent may go into the edge band.
+    public static func detect(excess: Plane, darkness: Plane, allowance: Float, roi: Mask, seedable: Mask, bandReach: Int,
+                              threshold: Float, minimumArea: Int, polarity: Polarity) -> SpotMap {
         let w = excess.width, h = excess.height, n = w * h
         let sign = polarity.sign
         // Confirmed excess in the polarity's direction, read in place (no copy).
@@ -66,11 +70,26 @@ public enum SpotDetector {
             while let p = stack.popLast() {
                 region.append(p)
                 forEachNeighbour(of: p, width: w, height: h) { q in
-                    if !claimed[q] && roi.bits[q] && values[q] >= half {
+                    if !claimed[q] && seedable.bits[q] && values[q] >= half {
                         claimed[q] = true
                         stack.append(q)
                     }
                 }
+            }
+            // Into the edge band, breadth first, a limited number of steps.
+            var frontier = region, next: [Int] = []
+            for _ in 0..<bandReach where !frontier.isEmpty {
+                for p in frontier {
+                    forEachNeighbour(of: p, width: w, height: h) { q in
+                        if !claimed[q] && roi.bits[q] && !seedable.bits[q] && values[q] >= half {
+                            claimed[q] = true
+                            next.append(q)
+                        }
+                    }
+                }
+                region += next
+                swap(&frontier, &next)
+                next.removeAll(keepingCapacity: true)
             }
             guard region.count >= minimumArea else {
                 for p in region { claimed[p] = false }

@@ -39,6 +39,12 @@ final class JPEGInvarianceTests: XCTestCase {
         try checkCopiesOfCameraPhotos(seeds: 201...206, copy: "jpg")
     }
 
+    func testPlateausOfAReSaveDoNotBecomeALighterSpot() throws {
+        // Seed 428, a regression: with an allowance of 2 robust SDs a faint false
+        // lighter spot's half-maximum extent flooded one-code chroma plateaus (+1.6 pp).
+        try checkCopiesOfCameraPhotos(seeds: 428...428, copy: "jpg")
+    }
+
     /// A camera photo (with sensor noise) saved at quality 92, decoded to the 8-bit
     /// codes any viewer or editor holds and saved again as `copy` (8-bit PNG, or
     /// JPEG at quality 85), measures the same pigmented areas as the original.

@@ -214,8 +214,11 @@ public struct PairComparison: Sendable {
         }, then: { beforeRead, maskRead in
             beforeRead.flatMap { photo in
                 Result { () throws(ComparisonError) in
-                    var roi = photo.image.opaqueMask
-                    if let mask, let maskRead { roi = try regionOfInterest(of: photo, mask: (mask, try maskRead.get())) }
+                    let roi = if let mask, let maskRead {
+                        try regionOfInterest(of: photo, mask: (mask, try maskRead.get()))
+                    } else {
+                        photo.image.opaqueMask
+                    }
                     return PreparedBefore(photo: photo, roi: roi, pyramid: registration?.pyramid(of: photo.image),
                                           maps: analyzer.maps(of: photo.image))
                 }

@@ -56,21 +56,17 @@ public enum LocalBackground {
             }
         }
         let filled = fillGaps(nodes, columns: nodesX, rows: nodesY)
-        // Grid cell and weight of each column (the same for every row), and the
-        // runs of columns that share a cell, so that the inner loop reads the
-        // four nodes once per run and the weights contiguously.
-        var cells: [Int] = [], weights: [Float] = []
-        cells.reserveCapacity(w)
+        // Weight of each column within its grid cell (the same for every row),
+        // and the runs of columns that share a cell, so that the inner loop reads
+        // the four nodes once per run and the weights contiguously.
+        var weights: [Float] = []
         weights.reserveCapacity(w)
-        for x in 0..<w {
-            let gx = Float(x) / Float(step)
-            let i0 = min(Int(gx), nodesX - 2)
-            cells.append(i0)
-            weights.append(gx - Float(i0))
-        }
         var runs: [(cell: Int, start: Int, end: Int)] = []
         for x in 0..<w {
-            if let last = runs.last, last.cell == cells[x] { runs[runs.count - 1].end = x + 1 } else { runs.append((cells[x], x, x + 1)) }
+            let gx = Float(x) / Float(step)
+            let cell = min(Int(gx), nodesX - 2)
+            weights.append(gx - Float(cell))
+            if let last = runs.last, last.cell == cell { runs[runs.count - 1].end = x + 1 } else { runs.append((cell, x, x + 1)) }
         }
         let out = [Float](unsafeUninitializedCapacity: w * h) { out, count in
             filled.withUnsafeBufferPointer { filled in

@@ -6,12 +6,17 @@ public enum Statistics {
     /// small ones). `nil` when empty.
     public static func quantile(_ values: [Float], _ q: Double) -> Float? {
         guard !values.isEmpty else { return nil }
-        let index = min(values.count - 1, max(0, Int((q * Double(values.count - 1)).rounded())))
+        let index = rank(q, count: values.count)
         if values.count >= radixThreshold {
             return values.withUnsafeBufferPointer { v in radixSelect(index) { body in for x in v { body(x) } } }
         }
         var copy = values
         return copy.withUnsafeMutableBufferPointer { select($0, index) }
+    }
+
+    /// The index round(q·(n−1)) of the `q`-quantile among `count` sorted values.
+    static func rank(_ q: Double, count: Int) -> Int {
+        min(count - 1, max(0, Int((q * Double(count - 1)).rounded())))
     }
 
     /// From this many values on, selection counts radix buckets instead of partitioning.
@@ -75,7 +80,7 @@ public enum Statistics {
     /// The same element as ``median(_:)``, selected in place (reordering `values`).
     static func median(inPlace values: UnsafeMutableBufferPointer<Float>) -> Float? {
         guard !values.isEmpty else { return nil }
-        return select(values, Int((0.5 * Double(values.count - 1)).rounded()))
+        return select(values, rank(0.5, count: values.count))
     }
 
     /// Standard deviation of the samples of `plane` under `mask` (same size),
@@ -103,7 +108,7 @@ public enum Statistics {
     private static func robustSigma(where mask: Mask, _ value: (Int) -> Float) -> Float? {
         let count = mask.population
         guard count > 0 else { return nil }
-        let index = Int((0.5 * Double(count - 1)).rounded())
+        let index = rank(0.5, count: count)
         return mask.bits.withUnsafeBufferPointer { bits in
             let m = radixSelect(index) { body in for i in bits.indices where bits[i] { body(value(i)) } }
             return 1.4826 * radixSelect(index) { body in for i in bits.indices where bits[i] { body(abs(value(i) - m)) } }

@@ -6,7 +6,7 @@
 #include <jpeglib.h>
 #include <jerror.h>
 #include "common.h"
-#include "jpeg_reconstruct.h"
+#include "jpeg_stream.h"
 
 /* libjpeg reports fatal errors through error_exit, which must not return:
  * it longjmps back into the one function that called setjmp. */
@@ -132,27 +132,26 @@ int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
         return cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
                              "JPEG with %d components is not supported", info.num_components);
     }
-    /* Reconstruct samples from the DCT coefficients in floating point rather
-     * than libjpeg's 8-bit integer output: smooth skin keeps the sub-code
-     * precision the file holds instead of banding at whole chroma codes. */
-    jvirt_barray_ptr *coefficients = jpeg_read_coefficients(&info);
-    for (int c = 0; c < info.num_components; c++) {
-        jpeg_component_info *component = &info.comp_info[c];
-        int table = component->quant_tbl_no;
-        if (component->quant_table == NULL
-            && (table < 0 || table >= NUM_QUANT_TBLS || info.quant_tbl_ptrs[table] == NULL)) {
-            snprintf(error.text, sizeof error.text, "component %d has no quantization table", c + 1);
-            longjmp(error.jump, 1);
-        }
-    }
     /* The largest k/8 scale whose long side fits max_long_side (k = 1 at least). */
     size_t long_side = info.image_width > info.image_height ? info.image_width : info.image_height;
     int k = 8;
     while (max_long_side > 0 && k > 1 && cimageio_jpeg_scaled(long_side, k) > max_long_side) k--;
-    if (!cimageio_jpeg_transform(&info, coefficients, k, planes)) {
+    if (!cimageio_jpeg_planes_prepare(&info, k, planes)) {
         error.code = CIMAGEIO_ERROR_MEMORY;
         snprintf(error.text, sizeof error.text, "cannot allocate memory for the reduced image");
         longjmp(error.jump, 1);
+    }
+    /* Reconstruct samples from the DCT coefficients in floating point rather
+     * than libjpeg's 8-bit integer output: smooth skin keeps the sub-code
+     * precision the file holds instead of banding at whole chroma codes. A
+     * sequential file is reconstructed row by row as it is read. */
+    cimageio_jpeg_stream stream;
+    if (!info.progressive_mode) cimageio_jpeg_stream_install(&info, &stream, planes);
+    jvirt_barray_ptr *coefficients = jpeg_read_coefficients(&info);
+    if (info.progressive_mode) {
+        cimageio_jpeg_transform(&info, coefficients, planes);
+    } else {
+        cimageio_jpeg_stream_finish(&info, coefficients);
     }
     /* Frees the coefficients before the rows are made; the whole file has been
      * read and checked before any row is delivered. */

@@ -1,6 +1,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <jerror.h>
 #include "jpeg_reconstruct.h"
 
 /* basis[x][u] = C(u)/2 · cos((2x+1)uπ/(2k)), C(0) = 1/√2, else 1, for an
@@ -21,7 +22,7 @@ static void cimageio_idct_basis(float basis[8][8], int k) {
  * `plane` at (x0, y0), adding the 128 level shift. Coefficients and
  * quantizers are in natural order. */
 static inline __attribute__((always_inline))
-void cimageio_idct_block(const JCOEF *block, const UINT16 *quant, float basis[8][8], float transposed[8][8], int k,
+void cimageio_idct_block(const JCOEF *block, const UINT16 *quant, const float basis[8][8], const float transposed[8][8], int k,
                          float *plane, size_t stride, size_t x0, size_t y0) {
     float f[64], rows[64], out[8];
     for (int v = 0; v < k; v++) {
@@ -50,8 +51,8 @@ void cimageio_idct_block(const JCOEF *block, const UINT16 *quant, float basis[8]
 
 /* One row of blocks; each k gets its own copy of the block transform, with
  * its loops unrolled for that k. */
-static void cimageio_idct_row(JBLOCKROW blocks, JDIMENSION count, const UINT16 *quant, float basis[8][8],
-                              float transposed[8][8], int k, float *plane, size_t stride, size_t y0) {
+static void cimageio_idct_row(JBLOCKROW blocks, JDIMENSION count, const UINT16 *quant, const float basis[8][8],
+                              const float transposed[8][8], int k, float *plane, size_t stride, size_t y0) {
 #define CIMAGEIO_IDCT_ROW(K) \
     case K: \
         for (JDIMENSION bx = 0; bx < count; bx++) \
@@ -82,13 +83,12 @@ static void cimageio_axis(size_t count, double scale, size_t valid, size_t *lo, 
     }
 }
 
-int cimageio_jpeg_transform(j_decompress_ptr info, jvirt_barray_ptr *coefficients, int k,
-                            cimageio_jpeg_planes *out) {
+int cimageio_jpeg_planes_prepare(j_decompress_ptr info, int k, cimageio_jpeg_planes *out) {
     int n = info->num_components;
-    float basis[8][8] = {{0}}, transposed[8][8];
-    cimageio_idct_basis(basis, k);
+    out->k = k;
+    cimageio_idct_basis(out->basis, k);
     for (int x = 0; x < 8; x++) {
-        for (int u = 0; u < 8; u++) transposed[u][x] = basis[x][u];
+        for (int u = 0; u < 8; u++) out->transposed[u][x] = out->basis[x][u];
     }
     int max_h = info->max_h_samp_factor, max_v = info->max_v_samp_factor;
     out->components = n;
@@ -106,16 +106,34 @@ int cimageio_jpeg_transform(j_decompress_ptr info, jvirt_barray_ptr *coefficient
         out->full[c] = component->h_samp_factor == max_h && component->v_samp_factor == max_v;
         out->planes[c] = malloc(out->strides[c] * blocks_h * (size_t)k * sizeof(float));
         if (out->planes[c] == NULL) return 0;
-        /* The caller has checked that every component has a table. */
-        JQUANT_TBL *table = component->quant_table != NULL ? component->quant_table
-                                                            : info->quant_tbl_ptrs[component->quant_tbl_no];
-        for (JDIMENSION by = 0; by < blocks_h; by++) {
-            JBLOCKARRAY row = (*info->mem->access_virt_barray)((j_common_ptr)info, coefficients[c], by, 1, FALSE);
-            cimageio_idct_row(row[0], (JDIMENSION)blocks_w, table->quantval, basis, transposed, k, out->planes[c],
-                              out->strides[c], by * (size_t)k);
-        }
     }
     return 1;
+}
+
+void cimageio_jpeg_transform_rows(j_decompress_ptr info, cimageio_jpeg_planes *planes, int c, JBLOCKARRAY rows,
+                                  JDIMENSION first, JDIMENSION count) {
+    jpeg_component_info *component = &info->comp_info[c];
+    /* libjpeg latches each component's table when its scan starts. */
+    JQUANT_TBL *table = component->quant_table;
+    if (table == NULL) {
+        int number = component->quant_tbl_no;
+        if (number >= 0 && number < NUM_QUANT_TBLS) table = info->quant_tbl_ptrs[number];
+    }
+    if (table == NULL) ERREXIT1(info, JERR_NO_QUANT_TABLE, component->quant_tbl_no);
+    int k = planes->k;
+    for (JDIMENSION r = 0; r < count && first + r < component->height_in_blocks; r++) {
+        cimageio_idct_row(rows[r], component->width_in_blocks, table->quantval, planes->basis, planes->transposed, k,
+                          planes->planes[c], planes->strides[c], (first + r) * (size_t)k);
+    }
+}
+
+void cimageio_jpeg_transform(j_decompress_ptr info, jvirt_barray_ptr *coefficients, cimageio_jpeg_planes *planes) {
+    for (int c = 0; c < planes->components; c++) {
+        for (JDIMENSION by = 0; by < info->comp_info[c].height_in_blocks; by++) {
+            JBLOCKARRAY row = (*info->mem->access_virt_barray)((j_common_ptr)info, coefficients[c], by, 1, FALSE);
+            cimageio_jpeg_transform_rows(info, planes, c, row, by, 1);
+        }
+    }
 }
 
 void cimageio_jpeg_planes_free(cimageio_jpeg_planes *planes) {

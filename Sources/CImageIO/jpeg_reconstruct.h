@@ -11,6 +11,9 @@ size_t cimageio_jpeg_scaled(size_t size, int k);
 /* A JPEG's components reconstructed at k/8 scale, before upsampling and
  * colour conversion. */
 typedef struct {
+    /* Samples per 8-sample block (1-8), and the transform that makes them. */
+    int k;
+    float basis[8][8], transposed[8][8];
     int components;
     /* The file stores RGB rather than YCbCr. */
     int rgb;
@@ -23,14 +26,23 @@ typedef struct {
     int full[4];
 } cimageio_jpeg_planes;
 
-/* Fills `out` (zeroed by the caller) with each component's samples, sRGB or
- * YCbCr codes 0-255, reconstructed in floating point from the coefficient
- * arrays returned by jpeg_read_coefficients: only each block's k×k lowest
- * frequencies (k in 1-8). Returns 0 when memory runs out. libjpeg errors
- * longjmp out through the caller's handler; the caller frees `out` with
+/* Sets up `out` (zeroed by the caller) for each component's samples at k/8
+ * scale (k in 1-8) and allocates its planes, once jpeg_read_header has
+ * returned. Returns 0 when memory runs out; the caller frees `out` with
  * cimageio_jpeg_planes_free on every path. */
-int cimageio_jpeg_transform(j_decompress_ptr info, jvirt_barray_ptr *coefficients, int k,
-                            cimageio_jpeg_planes *out);
+int cimageio_jpeg_planes_prepare(j_decompress_ptr info, int k, cimageio_jpeg_planes *out);
+
+/* Reconstructs `count` rows of component `c`'s blocks, starting at block row
+ * `first`, into its plane: sRGB or YCbCr codes 0-255, in floating point from
+ * each block's k×k lowest frequencies. Rows below the component's height are
+ * skipped. libjpeg errors (no quantization table) longjmp out through the
+ * caller's handler. */
+void cimageio_jpeg_transform_rows(j_decompress_ptr info, cimageio_jpeg_planes *planes, int c, JBLOCKARRAY rows,
+                                  JDIMENSION first, JDIMENSION count);
+
+/* Reconstructs every component from the whole-image coefficient arrays that
+ * jpeg_read_coefficients returns with libjpeg's own memory manager. */
+void cimageio_jpeg_transform(j_decompress_ptr info, jvirt_barray_ptr *coefficients, cimageio_jpeg_planes *planes);
 
 /* Delivers `layout->height` rows of `layout->width` × components floats
  * (interleaved) to `sink`: sRGB-encoded samples in 0-1 (R, G, B for colour,

@@ -173,10 +173,10 @@ public struct PairComparison: Sendable {
     private func readAndAlign(before: String, after: String, mask: String?)
         throws(ComparisonError) -> (PreparedBefore, AlignedAfter, AlignmentReport) {
         let registration = try makeRegistration(paths: (before, after))
-        var (beforeSide, afterPhoto) = try read(before: before, after: after, mask: mask, registration: registration)
-        let beforePhoto = beforeSide.photo, roi = beforeSide.roi
-        let aligned = try align(afterPhoto, onto: beforePhoto,
-                                registration: registration.flatMap { r in beforeSide.pyramid.map { (r, $0) } },
+        var (beforeSide, afterSide) = try read(before: before, after: after, mask: mask, registration: registration)
+        let beforePhoto = beforeSide.photo, afterPhoto = afterSide.photo, roi = beforeSide.roi
+        let pyramids = beforeSide.pyramid.flatMap { b in afterSide.pyramid.map { (before: b, after: $0) } }
+        let aligned = try align(afterPhoto, onto: beforePhoto, registration: registration.flatMap { r in pyramids.map { (r, $0) } },
                                 paths: (before, after))
         let report = AlignmentReport(method: alignment.model?.rawValue ?? "none",
                                      transform: aligned.transform.rescaled(input: beforePhoto.scale, output: 1 / afterPhoto.scale),
@@ -184,6 +184,7 @@ public struct PairComparison: Sendable {
                                      afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: aligned.quality,
                                      roiPixels: roi.population, coveredPixels: roi.intersection(aligned.covered).population)
         beforeSide.pyramid = nil  // aligned: not needed by the analyses
+        afterSide.pyramid = nil
         return (beforeSide, aligned, report)
     }
 
@@ -196,35 +197,49 @@ public struct PairComparison: Sendable {
         var maps: PigmentMaps
     }
 
-    /// Decodes the photos and the mask. The photos are decoded one after the
-    /// other, because a large JPEG's coefficients (≈ 72 MB at 24 MP) are the
-    /// biggest buffers of all; beside them the mask is read, and then the
-    /// before photo's region of interest, alignment pyramid and melanin and
-    /// darkness maps are made while the after photo decodes. Errors are
-    /// reported in that order: before photo, mask, after photo.
+    /// The after photo as read, and its structure pyramid (`nil`: `--no-align`).
+    private struct PreparedAfter: Sendable {
+        var photo: DecodedPhoto
+        var pyramid: StructurePyramid?
+    }
+
+    /// Decodes the photos and the mask, and makes the photos' alignment
+    /// pyramids and the before photo's melanin and darkness maps, in two lanes
+    /// at once: the before photo's work and the after photo's; or, with a mask
+    /// (a large PNG inflates for about as long as both photos take), both
+    /// photos' work beside the mask. Errors are reported in the order before
+    /// photo, mask, after photo.
     private func read(before: String, after: String, mask: String?, registration: Registration?)
-        throws(ComparisonError) -> (PreparedBefore, DecodedPhoto) {
-        let (afterRead, beforeSide) = ParallelWork.lanes(threads: threads, {
-            Result { () throws(ComparisonError) in try decode(before) }
-        }, then: { beforeRead in
-            // Nothing to align onto when the before photo is unreadable.
-            beforeRead.flatMap { _ in Result { () throws(ComparisonError) in try decode(after) } }
-        }, beside: {
-            mask.map { path in Result { () throws(ComparisonError) in try decode(path) } }
-        }, then: { beforeRead, maskRead in
-            beforeRead.flatMap { photo in
-                Result { () throws(ComparisonError) in
-                    let roi = if let mask, let maskRead {
-                        try regionOfInterest(of: photo, mask: (mask, try maskRead.get()))
-                    } else {
-                        photo.image.opaqueMask
-                    }
-                    return PreparedBefore(photo: photo, roi: roi, pyramid: registration?.pyramid(of: photo.image),
-                                          maps: analyzer.maps(of: photo.image))
-                }
+        throws(ComparisonError) -> (PreparedBefore, PreparedAfter) {
+        let beforeWork = { @Sendable in
+            Result { () throws(ComparisonError) in
+                let photo = try decode(before)
+                return (photo, registration?.pyramid(of: photo.image), analyzer.maps(of: photo.image))
             }
-        })
-        return (try beforeSide.get(), try afterRead.get())
+        }
+        let afterWork = { @Sendable in
+            Result { () throws(ComparisonError) in
+                let photo = try decode(after)
+                return PreparedAfter(photo: photo, pyramid: registration?.pyramid(of: photo.image))
+            }
+        }
+        let beforeRead: Result<(DecodedPhoto, StructurePyramid?, PigmentMaps), ComparisonError>
+        let afterRead: Result<PreparedAfter, ComparisonError>
+        var maskRead: Result<DecodedPhoto, ComparisonError>?
+        if let mask {
+            ((beforeRead, afterRead), maskRead) = ParallelWork.both(threads: threads, { (beforeWork(), afterWork()) }, {
+                Result { () throws(ComparisonError) in try decode(mask) }
+            })
+        } else {
+            (beforeRead, afterRead) = ParallelWork.both(threads: threads, beforeWork, afterWork)
+        }
+        let (photo, pyramid, maps) = try beforeRead.get()
+        let roi = if let mask, let maskRead {
+            try regionOfInterest(of: photo, mask: (mask, try maskRead.get()))
+        } else {
+            photo.image.opaqueMask
+        }
+        return (PreparedBefore(photo: photo, roi: roi, pyramid: pyramid, maps: maps), try afterRead.get())
     }
 
     /// The before photo's opaque pixels, within the mask (white: at least
@@ -266,10 +281,10 @@ public struct PairComparison: Sendable {
 
     /// Registers and resamples the after photo, or (`--no-align`) checks that it has the before photo's size.
     private func align(_ afterPhoto: DecodedPhoto, onto beforePhoto: DecodedPhoto,
-                       registration: (Registration, beforePyramid: StructurePyramid)?,
+                       registration: (Registration, pyramids: (before: StructurePyramid, after: StructurePyramid))?,
                        paths: (before: String, after: String)) throws(ComparisonError) -> AlignedAfter {
         let beforeImage = beforePhoto.image, afterImage = afterPhoto.image
-        guard let (registration, beforePyramid) = registration else {
+        guard let (registration, pyramids) = registration else {
             guard afterPhoto.fullWidth == beforePhoto.fullWidth, afterPhoto.fullHeight == beforePhoto.fullHeight else {
                 throw .sizeMismatch(before: paths.before, after: paths.after,
                                     beforeSize: "\(beforePhoto.fullWidth)x\(beforePhoto.fullHeight)",
@@ -278,7 +293,7 @@ public struct PairComparison: Sendable {
             return AlignedAfter(image: afterImage, covered: Mask(width: afterImage.width, height: afterImage.height),
                                 transform: .identity, quality: nil, warnings: [])
         }
-        guard let result = registration.register(before: beforePyramid, after: registration.pyramid(of: afterImage))
+        guard let result = registration.register(before: pyramids.before, after: pyramids.after)
         else { throw .alignmentFailed(before: paths.before, after: paths.after) }
         var warnings: [String] = []
         if result.quality < alignment.minimumQuality {

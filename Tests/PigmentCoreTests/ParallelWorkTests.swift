@@ -16,27 +16,26 @@ final class ParallelWorkTests: XCTestCase {
         XCTAssertEqual(ParallelWork.map(Array(0..<100), threads: 2) { $0 * $0 }, (0..<100).map { $0 * $0 })
     }
 
-    func testLanesOnOneThreadRunFirstThirdFourthSecond() {
+    func testBothOnOneThreadRunsFirstThenSecond() {
         let log = Log()
-        let (second, fourth) = ParallelWork.lanes(threads: 1, { log.add("first"); return 1 },
-                                                  then: { a in log.add("second"); return a + 10 },
-                                                  beside: { log.add("third"); return 100 },
-                                                  then: { a, c in log.add("fourth"); return a + c })
-        XCTAssertEqual(log.all, ["first", "third", "fourth", "second"])
-        XCTAssertEqual(second, 11)
-        XCTAssertEqual(fourth, 101)
+        let (first, second) = ParallelWork.both(threads: 1, { log.add("first"); return 1 },
+                                                { log.add("second"); return "two" })
+        XCTAssertEqual(log.all, ["first", "second"])
+        XCTAssertEqual(first, 1)
+        XCTAssertEqual(second, "two")
     }
 
-    func testTheFourthStepWaitsForTheFirstOnTwoThreads() throws {
-        // The other lane's first step is quick; the fourth must still see the first's result.
-        let log = Log()
-        let (second, fourth) = ParallelWork.lanes(threads: 2, { usleep(50_000); log.add("first"); return 7 },
-                                                  then: { a in a * 2 },
-                                                  beside: { log.add("third"); return 3 },
-                                                  then: { a, c in log.add("fourth"); return a * c })
-        XCTAssertEqual(second, 14)
-        XCTAssertEqual(fourth, 21)
-        let steps = log.all
-        XCTAssertLessThan(try XCTUnwrap(steps.firstIndex(of: "first")), try XCTUnwrap(steps.firstIndex(of: "fourth")))
+    func testBothOnTwoThreadsRunsTheStepsAtOnce() {
+        // Each step waits for the other to start: one thread alone would never finish.
+        let firstStarted = DispatchSemaphore(value: 0), secondStarted = DispatchSemaphore(value: 0)
+        let (first, second) = ParallelWork.both(threads: 2, {
+            firstStarted.signal()
+            return secondStarted.wait(timeout: .now() + 10) == .success
+        }, {
+            secondStarted.signal()
+            return firstStarted.wait(timeout: .now() + 10) == .success
+        })
+        XCTAssertTrue(first)
+        XCTAssertTrue(second)
     }
 }

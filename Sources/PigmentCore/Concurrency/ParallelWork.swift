@@ -21,32 +21,24 @@ public enum ParallelWork {
         return results.values
     }
 
-    /// Two lanes of two steps: `first` then `second` on the calling thread,
-    /// and beside them, on a thread of their own, `third` then `fourth`, which
-    /// also takes `first`'s result (waiting for it if need be). With `threads`
-    /// 1, one after the other: `first`, `third`, `fourth`, `second`.
-    public static func lanes<A: Sendable, B: Sendable, C: Sendable, D: Sendable>(
-        threads: Int, _ first: @Sendable () -> A, then second: @Sendable (A) -> B,
-        beside third: @escaping @Sendable () -> C, then fourth: @escaping @Sendable (A, C) -> D) -> (B, D) {
+    /// `first` on the calling thread and `second` beside it on a thread of its
+    /// own; with `threads` 1, `first` then `second`.
+    public static func both<A: Sendable, B: Sendable>(threads: Int, _ first: () -> A,
+                                                      _ second: @escaping @Sendable () -> B) -> (A, B) {
         guard threads >= 2 else {
-            let a = first(), d = fourth(a, third())
-            return (second(a), d)
+            let a = first()
+            return (a, second())
         }
-        let handoff = OrderedResults<A>(count: 1), result = OrderedResults<D>(count: 1)
-        let ready = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
-        // A thread of its own (not a pool's), so the wait below cannot starve the lane it waits for.
+        let result = OrderedResults<B>(count: 1), done = DispatchSemaphore(value: 0)
+        // A thread of its own (not a pool's), so that work inside either closure
+        // can still use the pool.
         Thread {
-            let c = third()
-            ready.wait()
-            result.set(0, fourth(handoff.values[0], c))
+            result.set(0, second())
             done.signal()
         }.start()
         let a = first()
-        handoff.set(0, a)
-        ready.signal()
-        let b = second(a)
         done.wait()
-        return (b, result.values[0])
+        return (a, result.values[0])
     }
 
     /// Calls `body` on each item from `threads` threads; no new item starts once `stop` is true.

@@ -23,7 +23,7 @@ struct StructureSignal: Sendable {
     /// Removes what is smoother than `sigma` pixels (a difference of the plane
     /// and its Gaussian blur) and scales to unit standard deviation.
     static func bandPassed(_ plane: Plane, sigma: Double) -> Plane {
-        let blurred = MaskedBlur.apply(plane, mask: Mask(width: plane.width, height: plane.height), sigma: sigma)
+        let blurred = MaskedBlur.apply(plane, sigma: sigma)
         var out = plane.samples
         for i in out.indices { out[i] -= blurred.samples[i] }
         let deviation = Statistics.meanAndDeviation(out)?.deviation ?? 0

@@ -38,8 +38,8 @@ public struct Analyzer: Sendable {
         let scale = settings.scaled(toLongSide: max(image.width, image.height))
         guard roiPixels >= 4 * scale.minimumArea else { throw .regionTooSmall(pixels: roiPixels) }
 
-        let smooth = MaskedBlur.apply(melanin, mask: roi, sigma: scale.sigma)
-        let smoothDarkness = MaskedBlur.apply(maps.darkness, mask: roi, sigma: scale.sigma)
+        let smoothed = MaskedBlur.apply([melanin, maps.darkness], mask: roi, sigma: scale.sigma)
+        let smooth = smoothed[0], smoothDarkness = smoothed[1]
         let guardBand = Int((2 * scale.sigma).rounded(.up)) + 1
         // Colour from outside the region bleeds into its edge (JPEG chroma is
         // stored at half resolution in 8×8 blocks): a spot may reach into the

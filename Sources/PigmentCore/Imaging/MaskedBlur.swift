@@ -6,88 +6,109 @@ public enum MaskedBlur {
     /// Smooths `plane` with a Gaussian of standard deviation `sigma` pixels,
     /// using only pixels set in `mask`. Pixels outside the mask keep their value.
     public static func apply(_ plane: Plane, mask: Mask, sigma: Double) -> Plane {
+        apply([plane], mask: mask, sigma: sigma)[0]
+    }
+
+    /// ``apply(_:mask:sigma:)`` for several planes of the mask's size; the
+    /// mask's own blur, which normalises them, is made once for all.
+    public static func apply(_ planes: [Plane], mask: Mask, sigma: Double) -> [Plane] {
+        guard sigma > 0.3 else { return planes }
+        let kernel = gaussianKernel(sigma: sigma)
+        let w = mask.width, h = mask.height
+        let weights = mask.bits.withUnsafeBufferPointer { bits in
+            blur(width: w, height: h, kernel: kernel) { row, x in bits[row + x] ? 1 : 0 }
+        }
+        return planes.map { plane in
+            precondition(plane.width == w && plane.height == h, "plane size differs from the mask's")
+            var out = plane.samples
+            let values = plane.samples.withUnsafeBufferPointer { src in
+                mask.bits.withUnsafeBufferPointer { bits in
+                    blur(width: w, height: h, kernel: kernel) { row, x in bits[row + x] ? src[row + x] : 0 }
+                }
+            }
+            for i in out.indices where mask.bits[i] && weights[i] > 1e-6 { out[i] = values[i] / weights[i] }
+            return Plane(width: w, height: h, samples: out)
+        }
+    }
+
+    /// Smooths `plane` with a Gaussian of standard deviation `sigma` pixels;
+    /// near the border, over the pixels inside the image only.
+    public static func apply(_ plane: Plane, sigma: Double) -> Plane {
         guard sigma > 0.3 else { return plane }
         let kernel = gaussianKernel(sigma: sigma)
-        let w = plane.width, h = plane.height, radius = kernel.count / 2
-        // Horizontal pass over the masked values and over the mask itself, row
-        // by row, from a copy of the row padded with zeros.
-        var values = [Float](repeating: 0, count: w * h), weights = values
-        var paddedValue = [Float](repeating: 0, count: w + 2 * radius), paddedWeight = paddedValue
-        plane.samples.withUnsafeBufferPointer { src in
-            mask.bits.withUnsafeBufferPointer { bits in
-                values.withUnsafeMutableBufferPointer { values in
-                    weights.withUnsafeMutableBufferPointer { weights in
-                        paddedValue.withUnsafeMutableBufferPointer { pv in
-                            paddedWeight.withUnsafeMutableBufferPointer { pm in
-                                // Tap k reads the padded row shifted by k.
-                                let taps = kernel.indices.map { k in
-                                    (UnsafePointer(pv.baseAddress! + k), UnsafePointer(pm.baseAddress! + k), kernel[k])
-                                }
-                                for y in 0..<h {
-                                    let row = y * w
-                                    for x in 0..<w {
-                                        let weight: Float = bits[row + x] ? 1 : 0
-                                        pm[radius + x] = weight
-                                        pv[radius + x] = src[row + x] * weight
-                                    }
-                                    weightedSum(taps, count: w, into: values.baseAddress! + row, weights.baseAddress! + row)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        let w = plane.width, h = plane.height
+        var out = plane.samples.withUnsafeBufferPointer { src in
+            blur(width: w, height: h, kernel: kernel) { row, x in src[row + x] }
         }
-        // Vertical pass one output row at a time, then the normalisation.
-        var out = plane.samples
-        var sumValue = [Float](repeating: 0, count: w), sumWeight = sumValue
-        values.withUnsafeBufferPointer { values in
-            weights.withUnsafeBufferPointer { weights in
-                sumValue.withUnsafeMutableBufferPointer { sumValue in
-                    sumWeight.withUnsafeMutableBufferPointer { sumWeight in
-                        let (sv, sm) = (sumValue.baseAddress!, sumWeight.baseAddress!)
-                        for y in 0..<h {
-                            let lo = max(0, y - radius), hi = min(h - 1, y + radius)
-                            let rows = (lo...hi).map { (values.baseAddress! + $0 * w, weights.baseAddress! + $0 * w,
-                                                        kernel[$0 - y + radius]) }
-                            weightedSum(rows, count: w, into: sv, sm)
-                            let row = y * w
-                            for x in 0..<w where mask.bits[row + x] && sm[x] > 1e-6 { out[row + x] = sv[x] / sm[x] }
-                        }
-                    }
-                }
-            }
+        // The blur of an all-ones image is separable: the kernel's share inside
+        // the image along each axis.
+        let across = coverage(of: kernel, count: w), down = coverage(of: kernel, count: h)
+        for y in 0..<h {
+            for x in 0..<w { out[y * w + x] /= across[x] * down[y] }
         }
         return Plane(width: w, height: h, samples: out)
     }
 
-    /// `values[x] = Σ_r tap_r · value_r[x]` (and the same for weights) over
-    /// the given sources in order, eight outputs at a time in registers: the
-    /// rows around an output row (vertical pass), or one padded row at each
-    /// shift (horizontal pass).
+    /// The sum of the kernel's taps that fall inside `0..<count`, at each position.
+    static func coverage(of kernel: [Float], count: Int) -> [Float] {
+        let radius = kernel.count / 2
+        return (0..<count).map { i in
+            var sum: Float = 0
+            for k in kernel.indices where i + k - radius >= 0 && i + k - radius < count { sum += kernel[k] }
+            return sum
+        }
+    }
+
+    /// The Gaussian blur of the image whose pixel (x, y) is `value(y · width, x)`,
+    /// with zeros beyond its border: a horizontal pass row by row from a
+    /// zero-padded copy, then a vertical pass one output row at a time.
     @inline(__always)
-    static func weightedSum(_ rows: [(UnsafePointer<Float>, UnsafePointer<Float>, Float)], count: Int,
-                           into values: UnsafeMutablePointer<Float>, _ weights: UnsafeMutablePointer<Float>) {
-        rows.withUnsafeBufferPointer { rows in
-            var x = 0
-            while x + 8 <= count {
-                var v = SIMD8<Float>(), m = SIMD8<Float>()
-                for (valueRow, weightRow, tap) in rows {
-                    v = v + UnsafeRawPointer(valueRow + x).loadUnaligned(as: SIMD8<Float>.self) * tap
-                    m = m + UnsafeRawPointer(weightRow + x).loadUnaligned(as: SIMD8<Float>.self) * tap
+    static func blur(width w: Int, height h: Int, kernel: [Float], value: (_ row: Int, _ x: Int) -> Float) -> [Float] {
+        let radius = kernel.count / 2
+        var across = [Float](repeating: 0, count: w * h)
+        var padded = [Float](repeating: 0, count: w + 2 * radius)
+        across.withUnsafeMutableBufferPointer { across in
+            padded.withUnsafeMutableBufferPointer { padded in
+                // Tap k reads the padded row shifted by k.
+                let taps = kernel.indices.map { k in (UnsafePointer(padded.baseAddress! + k), kernel[k]) }
+                for y in 0..<h {
+                    let row = y * w
+                    for x in 0..<w { padded[radius + x] = value(row, x) }
+                    weightedSum(taps, count: w, into: across.baseAddress! + row)
                 }
-                UnsafeMutableRawPointer(values + x).storeBytes(of: v, as: SIMD8<Float>.self)
-                UnsafeMutableRawPointer(weights + x).storeBytes(of: m, as: SIMD8<Float>.self)
-                x += 8
+            }
+        }
+        return [Float](unsafeUninitializedCapacity: w * h) { out, count in
+            across.withUnsafeBufferPointer { across in
+                for y in 0..<h {
+                    let lo = max(0, y - radius), hi = min(h - 1, y + radius)
+                    let rows = (lo...hi).map { (across.baseAddress! + $0 * w, kernel[$0 - y + radius]) }
+                    weightedSum(rows, count: w, into: out.baseAddress! + y * w)
+                }
+            }
+            count = w * h
+        }
+    }
+
+    /// `out[x] = Σ_r tap_r · source_r[x]` over the given sources in order,
+    /// eight outputs at a time in registers: the rows around an output row
+    /// (vertical pass), or one padded row at each shift (horizontal pass).
+    @inline(__always)
+    static func weightedSum(_ sources: [(UnsafePointer<Float>, Float)], count: Int, into out: UnsafeMutablePointer<Float>) {
+        sources.withUnsafeBufferPointer { sources in
+            var x = 0
+            while x + 16 <= count {
+                var a = SIMD16<Float>()
+                for (source, tap) in sources {
+                    a = a + UnsafeRawPointer(source + x).loadUnaligned(as: SIMD16<Float>.self) * tap
+                }
+                UnsafeMutableRawPointer(out + x).storeBytes(of: a, as: SIMD16<Float>.self)
+                x += 16
             }
             while x < count {
-                var v: Float = 0, m: Float = 0
-                for (valueRow, weightRow, tap) in rows {
-                    v = v + valueRow[x] * tap
-                    m = m + weightRow[x] * tap
-                }
-                values[x] = v
-                weights[x] = m
+                var a: Float = 0
+                for (source, tap) in sources { a = a + source[x] * tap }
+                out[x] = a
                 x += 1
             }
         }

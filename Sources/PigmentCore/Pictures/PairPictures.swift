@@ -24,8 +24,8 @@ public struct PairPictures: Sendable {
     public init(before: LinearImage, after: LinearImage, beforeAnalysis: PhotoAnalysis, afterAnalysis: PhotoAnalysis,
                 roi: Mask, settings: AnalysisSettings, changeScale: Float = defaultChangeScale) {
         let sigma = settings.scaled(toLongSide: max(roi.width, roi.height)).sigma
-        let smoothBefore = MaskedBlur.apply(beforeAnalysis.melanin, mask: roi, sigma: sigma)
-        let smoothAfter = MaskedBlur.apply(afterAnalysis.melanin, mask: roi, sigma: sigma)
+        let smoothed = MaskedBlur.apply([beforeAnalysis.melanin, afterAnalysis.melanin], mask: roi, sigma: sigma)
+        let smoothBefore = smoothed[0], smoothAfter = smoothed[1]
         var inside: [Float] = []
         for i in roi.bits.indices where roi.bits[i] {
             inside.append(smoothBefore.samples[i])

@@ -24,6 +24,8 @@ let package = Package(
             pkgConfig: "libjpeg",
             providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]
         ),
+        // glibc's allocator settings (<malloc.h>), for the command-line tool.
+        .systemLibrary(name: "CMalloc"),
         // Thin C shim: decode, EXIF orientation, errors (setjmp stays in C).
         .target(name: "CImageIO", dependencies: ["CLibPNG", "CLibJPEG"]),
         // Pure computation: images, colour, decomposition, detection, metrics, phantoms.
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "pigment",
             dependencies: [
-                "PigmentCore", "PigmentIO",
+                "PigmentCore", "PigmentIO", .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

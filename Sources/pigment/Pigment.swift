@@ -18,6 +18,7 @@ struct Pigment: ParsableCommand {
 
     /// Runs the command; errors become one line on stderr and a documented exit code.
     static func main() {
+        AllocatorTuning.keepFreedPlanes()
         do {
             var command = try parseAsRoot()
             try command.run()

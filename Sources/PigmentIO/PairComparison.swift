@@ -203,43 +203,58 @@ public struct PairComparison: Sendable {
         var pyramid: StructurePyramid?
     }
 
-    /// Decodes the photos and the mask, and makes the photos' alignment
-    /// pyramids and the before photo's melanin and darkness maps, in two lanes
-    /// at once: the before photo's work and the after photo's; or, with a mask
-    /// (a large PNG inflates for about as long as both photos take), both
-    /// photos' work beside the mask. Errors are reported in the order before
-    /// photo, mask, after photo.
+    /// One step of reading a pair, and what it gives.
+    private enum ReadStep: Sendable {
+        case mask(String), before, after
+    }
+    private enum ReadOutcome: Sendable {
+        case mask(Result<DecodedPhoto, ComparisonError>)
+        case before(Result<(DecodedPhoto, StructurePyramid?, PigmentMaps), ComparisonError>)
+        case after(Result<PreparedAfter, ComparisonError>)
+    }
+
+    /// Decodes the mask and the photos, and makes the photos' alignment
+    /// pyramids and the before photo's melanin and darkness maps: three steps
+    /// taken in that order by whichever thread is free, so a large mask (a 24 MP
+    /// PNG inflates for about as long as both photos take) runs beside both
+    /// photos' work. Errors are reported in the order before photo, mask,
+    /// after photo.
     private func read(before: String, after: String, mask: String?, registration: Registration?)
         throws(ComparisonError) -> (PreparedBefore, PreparedAfter) {
-        let beforeWork = { @Sendable in
-            Result { () throws(ComparisonError) in
-                let photo = try decode(before)
-                return (photo, registration?.pyramid(of: photo.image), analyzer.maps(of: photo.image))
+        let steps: [ReadStep] = (mask.map { [.mask($0)] } ?? []) + [.before, .after]
+        let outcomes = ParallelWork.map(steps, threads: threads) { step -> ReadOutcome in
+            switch step {
+            case .mask(let path):
+                return .mask(Result { () throws(ComparisonError) in try decode(path) })
+            case .before:
+                return .before(Result { () throws(ComparisonError) in
+                    let photo = try decode(before)
+                    return (photo, registration?.pyramid(of: photo.image), analyzer.maps(of: photo.image))
+                })
+            case .after:
+                return .after(Result { () throws(ComparisonError) in
+                    let photo = try decode(after)
+                    return PreparedAfter(photo: photo, pyramid: registration?.pyramid(of: photo.image))
+                })
             }
         }
-        let afterWork = { @Sendable in
-            Result { () throws(ComparisonError) in
-                let photo = try decode(after)
-                return PreparedAfter(photo: photo, pyramid: registration?.pyramid(of: photo.image))
-            }
-        }
-        let beforeRead: Result<(DecodedPhoto, StructurePyramid?, PigmentMaps), ComparisonError>
-        let afterRead: Result<PreparedAfter, ComparisonError>
+        var beforeRead: Result<(DecodedPhoto, StructurePyramid?, PigmentMaps), ComparisonError>?
+        var afterRead: Result<PreparedAfter, ComparisonError>?
         var maskRead: Result<DecodedPhoto, ComparisonError>?
-        if let mask {
-            ((beforeRead, afterRead), maskRead) = ParallelWork.both(threads: threads, { (beforeWork(), afterWork()) }, {
-                Result { () throws(ComparisonError) in try decode(mask) }
-            })
-        } else {
-            (beforeRead, afterRead) = ParallelWork.both(threads: threads, beforeWork, afterWork)
+        for outcome in outcomes {
+            switch outcome {
+            case .mask(let result): maskRead = result
+            case .before(let result): beforeRead = result
+            case .after(let result): afterRead = result
+            }
         }
-        let (photo, pyramid, maps) = try beforeRead.get()
+        let (photo, pyramid, maps) = try beforeRead!.get()
         let roi = if let mask, let maskRead {
             try regionOfInterest(of: photo, mask: (mask, try maskRead.get()))
         } else {
             photo.image.opaqueMask
         }
-        return (PreparedBefore(photo: photo, roi: roi, pyramid: pyramid, maps: maps), try afterRead.get())
+        return (PreparedBefore(photo: photo, roi: roi, pyramid: pyramid, maps: maps), try afterRead!.get())
     }
 
     /// The before photo's opaque pixels, within the mask (white: at least

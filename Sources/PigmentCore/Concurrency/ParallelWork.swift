@@ -21,26 +21,6 @@ public enum ParallelWork {
         return results.values
     }
 
-    /// `first` on the calling thread and `second` beside it on a thread of its
-    /// own; with `threads` 1, `first` then `second`.
-    public static func both<A: Sendable, B: Sendable>(threads: Int, _ first: () -> A,
-                                                      _ second: @escaping @Sendable () -> B) -> (A, B) {
-        guard threads >= 2 else {
-            let a = first()
-            return (a, second())
-        }
-        let result = OrderedResults<B>(count: 1), done = DispatchSemaphore(value: 0)
-        // A thread of its own (not a pool's), so that work inside either closure
-        // can still use the pool.
-        Thread {
-            result.set(0, second())
-            done.signal()
-        }.start()
-        let a = first()
-        done.wait()
-        return (a, result.values[0])
-    }
-
     /// Calls `body` on each item from `threads` threads; no new item starts once `stop` is true.
     public static func forEach<Item: Sendable>(_ items: [Item], threads: Int, until stop: @Sendable () -> Bool,
                                         _ body: @Sendable (Item) -> Void) {

@@ -52,4 +52,17 @@ final class StatisticsTests: XCTestCase {
         let plane = Plane(width: values.count, height: 1, samples: values)
         XCTAssertEqual(Double(Statistics.robustSigma(of: plane, where: Mask(width: values.count, height: 1))!), 0.3, accuracy: 0.01)
     }
+
+    func testQuantileOfCloseValuesIsTheSortedElementAtItsIndex() {
+        var random = SystemRandomNumberGenerator()
+        // Values that share their high binary digits (as smooth skin does), runs of equal ones, both signs.
+        let values = (0..<600).map { i -> Float in
+            i % 5 == 0 ? Float(Int.random(in: -2...2, using: &random)) : 0.55 + Float.random(in: -0.01...0.01, using: &random)
+        }
+        let sorted = values.sorted()
+        for q in [0, 0.002, 0.25, 0.499, 0.5, 0.75, 0.998, 1] {
+            let index = min(values.count - 1, max(0, Int((q * Double(values.count - 1)).rounded())))
+            XCTAssertEqual(Statistics.quantile(values, q), sorted[index], "q \(q)")
+        }
+    }
 }

@@ -2,8 +2,8 @@
 public enum Statistics {
     /// The `q`-quantile (0–1) of `values`: the element that would stand at
     /// index round(q·(n−1)) if they were sorted, found in linear time without
-    /// sorting (by radix selection on large inputs, quickselect on a copy of
-    /// small ones). `nil` when empty.
+    /// sorting (by radix selection on large inputs, on a copy of smaller ones
+    /// by radix digits or, below a few hundred, quickselect). `nil` when empty.
     public static func quantile(_ values: [Float], _ q: Double) -> Float? {
         guard !values.isEmpty else { return nil }
         let index = rank(q, count: values.count)
@@ -11,7 +11,7 @@ public enum Statistics {
             return values.withUnsafeBufferPointer { v in radixSelect(index) { body in for x in v { body(x) } } }
         }
         var copy = values
-        return copy.withUnsafeMutableBufferPointer { select($0, index) }
+        return copy.withUnsafeMutableBufferPointer { $0.count >= digitThreshold ? digitSelect($0, index) : select($0, index) }
     }
 
     /// The index round(q·(n−1)) of the `q`-quantile among `count` sorted values.
@@ -29,14 +29,10 @@ public enum Statistics {
     /// members by their low 16 bits. Two linear passes, no copy of the values.
     @inline(__always)
     static func radixSelect(_ k: Int, visit: ((Float) -> Void) -> Void) -> Float {
-        @inline(__always) func key(_ v: Float) -> UInt32 {
-            let bits = v.bitPattern
-            return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
-        }
         var histogram = [Int32](repeating: 0, count: 1 << 16)
         var rank = k
         let high: UInt32 = histogram.withUnsafeMutableBufferPointer { h in
-            visit { h[Int(key($0) >> 16)] += 1 }
+            visit { h[Int(orderKey($0) >> 16)] += 1 }
             var bucket = 0
             while rank >= Int(h[bucket]) { rank -= Int(h[bucket]); bucket += 1 }
             return UInt32(bucket)
@@ -44,7 +40,7 @@ public enum Statistics {
         let low: UInt32 = histogram.withUnsafeMutableBufferPointer { h in
             h.update(repeating: 0)
             visit {
-                let kv = key($0)
+                let kv = orderKey($0)
                 if kv >> 16 == high { h[Int(kv & 0xFFFF)] += 1 }
             }
             var bucket = 0
@@ -80,7 +76,46 @@ public enum Statistics {
     /// The same element as ``median(_:)``, selected in place (reordering `values`).
     static func median(inPlace values: UnsafeMutableBufferPointer<Float>) -> Float? {
         guard !values.isEmpty else { return nil }
-        return select(values, rank(0.5, count: values.count))
+        let k = rank(0.5, count: values.count)
+        return values.count >= digitThreshold ? digitSelect(values, k) : select(values, k)
+    }
+
+    /// From this many values on, in-place selection goes by radix digits.
+    static let digitThreshold = 256
+
+    /// The `k`-th smallest (0-based) of `a`, exactly, reordering it: the
+    /// order-preserving integer keys are read in three digits (11, 11 and 10
+    /// bits), each counted over the values whose higher digits match the
+    /// sought one, which are kept at the front. No comparisons to mispredict,
+    /// unlike ``select(_:_:)``'s partitions.
+    static func digitSelect(_ a: UnsafeMutableBufferPointer<Float>, _ k: Int) -> Float {
+        var histogram = [Int32](repeating: 0, count: 1 << 11)
+        var rank = k, count = a.count
+        let values = a.baseAddress!
+        return histogram.withUnsafeMutableBufferPointer { h in
+            for (shift, bits) in [(21, 11), (10, 11), (0, 10)] as [(UInt32, Int)] {
+                let digitMask = UInt32(1 << bits - 1)
+                h.baseAddress!.update(repeating: 0, count: 1 << bits)
+                for i in 0..<count { h[Int(orderKey(values[i]) >> shift & digitMask)] += 1 }
+                var digit = 0
+                while rank >= Int(h[digit]) { rank -= Int(h[digit]); digit += 1 }
+                var kept = 0
+                for i in 0..<count {
+                    let v = values[i]
+                    values[kept] = v
+                    kept &+= orderKey(v) >> shift & digitMask == UInt32(digit) ? 1 : 0
+                }
+                count = kept
+            }
+            return values[0]
+        }
+    }
+
+    /// An unsigned integer that orders as the float does (−0 just below +0).
+    @inline(__always)
+    static func orderKey(_ v: Float) -> UInt32 {
+        let bits = v.bitPattern
+        return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
     }
 
     /// Standard deviation of the samples of `plane` under `mask` (same size),

@@ -99,9 +99,11 @@ public enum Statistics {
                 for i in 0..<count { h[Int(orderKey(values[i]) >> shift & digitMask)] += 1 }
                 var digit = 0
                 while rank >= Int(h[digit]) { rank -= Int(h[digit]); digit += 1 }
+                // Swaps, so that the values stay a permutation of the input.
                 var kept = 0
                 for i in 0..<count {
                     let v = values[i]
+                    values[i] = values[kept]
                     values[kept] = v
                     kept &+= orderKey(v) >> shift & digitMask == UInt32(digit) ? 1 : 0
                 }
@@ -138,15 +140,25 @@ public enum Statistics {
     }
 
     /// 1.4826 × the median absolute deviation of `value(i)` over the pixels `i`
-    /// set in `mask`; `nil` when there are none.
+    /// set in `mask`; `nil` when there are none. The values are gathered into
+    /// one buffer, and both medians selected there by radix digits.
     @inline(__always)
     private static func robustSigma(where mask: Mask, _ value: (Int) -> Float) -> Float? {
         let count = mask.population
         guard count > 0 else { return nil }
         let index = rank(0.5, count: count)
-        return mask.bits.withUnsafeBufferPointer { bits in
-            let m = radixSelect(index) { body in for i in bits.indices where bits[i] { body(value(i)) } }
-            return 1.4826 * radixSelect(index) { body in for i in bits.indices where bits[i] { body(abs(value(i) - m)) } }
+        var gathered = [Float](unsafeUninitializedCapacity: count) { out, filled in
+            mask.bits.withUnsafeBufferPointer { bits in
+                var n = 0
+                for i in bits.indices where bits[i] { out[n] = value(i); n += 1 }
+                filled = n
+            }
+        }
+        return gathered.withUnsafeMutableBufferPointer { values in
+            // Selection reorders the values; their deviations do not depend on the order.
+            let median = digitSelect(values, index)
+            for i in values.indices { values[i] = abs(values[i] - median) }
+            return 1.4826 * digitSelect(values, index)
         }
     }
 

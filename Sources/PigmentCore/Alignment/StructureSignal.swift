@@ -23,11 +23,11 @@ struct StructureSignal: Sendable {
     /// Removes what is smoother than `sigma` pixels (a difference of the plane
     /// and its Gaussian blur) and scales to unit standard deviation.
     static func bandPassed(_ plane: Plane, sigma: Double) -> Plane {
-        let blurred = MaskedBlur.apply(plane, sigma: sigma)
-        var out = plane.samples
-        for i in out.indices { out[i] -= blurred.samples[i] }
-        let deviation = Statistics.meanAndDeviation(out)?.deviation ?? 0
-        if deviation > 0 { for i in out.indices { out[i] /= Float(deviation) } }
-        return Plane(width: plane.width, height: plane.height, samples: out)
+        var out = plane.minus(MaskedBlur.apply(plane, sigma: sigma))
+        let deviation = Float(Statistics.meanAndDeviation(out.samples)?.deviation ?? 0)
+        if deviation > 0 {
+            out.samples.withUnsafeMutableBufferPointer { out in for i in out.indices { out[i] /= deviation } }
+        }
+        return out
     }
 }

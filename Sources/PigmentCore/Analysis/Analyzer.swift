@@ -69,11 +69,24 @@ public struct Analyzer: Sendable {
         var roiSmooth: [Float] = []
         var skinMelanin: [Float] = []
         roiSmooth.reserveCapacity(roiPixels)
+        skinMelanin.reserveCapacity(skin.population)
         var excessSum = 0.0
-        for i in 0..<roi.bits.count where roi.bits[i] {
-            roiSmooth.append(smooth.samples[i])
-            if skin.bits[i] { skinMelanin.append(melanin.samples[i]) }
-            if pass.darker.extent.bits[i] { excessSum += Double(melanin.samples[i] - pass.background.samples[i]) }
+        roi.bits.withUnsafeBufferPointer { inRegion in
+            skin.bits.withUnsafeBufferPointer { onSkin in
+                pass.darker.extent.bits.withUnsafeBufferPointer { pigmented in
+                    smooth.samples.withUnsafeBufferPointer { smooth in
+                        melanin.samples.withUnsafeBufferPointer { melanin in
+                            pass.background.samples.withUnsafeBufferPointer { background in
+                                for i in inRegion.indices where inRegion[i] {
+                                    roiSmooth.append(smooth[i])
+                                    if onSkin[i] { skinMelanin.append(melanin[i]) }
+                                    if pigmented[i] { excessSum += Double(melanin[i] - background[i]) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         let pigmentedPixels = pass.darker.extent.population
         let measurement = PhotoMeasurement(

@@ -16,9 +16,7 @@ struct DetectionPass {
         let excess: Plane
         (background, excess) = Self.excess(of: smooth, skin: skin, window: window)
         noise = Statistics.robustSigma(of: excess, where: skin) ?? 0
-        // The darkness background becomes the darkness excess in place.
-        var darknessExcess = LocalBackground.estimate(darkness, valid: skin, window: window)
-        for i in darknessExcess.samples.indices { darknessExcess.samples[i] = darkness.samples[i] - darknessExcess.samples[i] }
+        let darknessExcess = darkness.minus(LocalBackground.estimate(darkness, valid: skin, window: window))
         // How far darkness may fall short of melanin and still confirm it.
         let spread = Statistics.robustSigma(of: darknessExcess, minus: excess, where: skin) ?? 0
         let allowance = Float(settings.confirmationSigmas) * spread
@@ -37,8 +35,6 @@ struct DetectionPass {
     /// The local background of `plane` over `skin`, and the plane less it.
     private static func excess(of plane: Plane, skin: Mask, window: Int) -> (background: Plane, excess: Plane) {
         let background = LocalBackground.estimate(plane, valid: skin, window: window)
-        var excess = plane
-        for i in excess.samples.indices { excess.samples[i] -= background.samples[i] }
-        return (background, excess)
+        return (background, plane.minus(background))
     }
 }

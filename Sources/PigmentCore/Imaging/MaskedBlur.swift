@@ -20,13 +20,21 @@ public enum MaskedBlur {
         }
         return planes.map { plane in
             precondition(plane.width == w && plane.height == h, "plane size differs from the mask's")
-            var out = plane.samples
-            let values = plane.samples.withUnsafeBufferPointer { src in
+            let out = plane.samples.withUnsafeBufferPointer { src in
                 mask.bits.withUnsafeBufferPointer { bits in
-                    blur(width: w, height: h, kernel: kernel) { row, x in bits[row + x] ? src[row + x] : 0 }
+                    let values = blur(width: w, height: h, kernel: kernel) { row, x in bits[row + x] ? src[row + x] : 0 }
+                    return values.withUnsafeBufferPointer { values in
+                        weights.withUnsafeBufferPointer { weights in
+                            [Float](unsafeUninitializedCapacity: w * h) { out, count in
+                                for i in 0..<w * h {
+                                    out[i] = bits[i] && weights[i] > 1e-6 ? values[i] / weights[i] : src[i]
+                                }
+                                count = w * h
+                            }
+                        }
+                    }
                 }
             }
-            for i in out.indices where mask.bits[i] && weights[i] > 1e-6 { out[i] = values[i] / weights[i] }
             return Plane(width: w, height: h, samples: out)
         }
     }
@@ -43,8 +51,12 @@ public enum MaskedBlur {
         // The blur of an all-ones image is separable: the kernel's share inside
         // the image along each axis.
         let across = coverage(of: kernel, count: w), down = coverage(of: kernel, count: h)
-        for y in 0..<h {
-            for x in 0..<w { out[y * w + x] /= across[x] * down[y] }
+        out.withUnsafeMutableBufferPointer { out in
+            across.withUnsafeBufferPointer { across in
+                for y in 0..<h {
+                    for x in 0..<w { out[y * w + x] /= across[x] * down[y] }
+                }
+            }
         }
         return Plane(width: w, height: h, samples: out)
     }

@@ -21,4 +21,18 @@ public struct Plane: Sendable, Equatable {
         get { samples[y * width + x] }
         set { samples[y * width + x] = newValue }
     }
+
+    /// This plane less `other` (same size), sample by sample.
+    public func minus(_ other: Plane) -> Plane {
+        precondition(width == other.width && height == other.height, "planes differ in size")
+        let difference = samples.withUnsafeBufferPointer { a in
+            other.samples.withUnsafeBufferPointer { b in
+                [Float](unsafeUninitializedCapacity: a.count) { out, count in
+                    for i in 0..<a.count { out[i] = a[i] - b[i] }
+                    count = a.count
+                }
+            }
+        }
+        return Plane(width: width, height: height, samples: difference)
+    }
 }

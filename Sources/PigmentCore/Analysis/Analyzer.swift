@@ -48,8 +48,10 @@ public struct Analyzer: Sendable {
         let edgeBand = max(Self.minimumEdgeBand, Int((3 * scale.sigma).rounded(.up)))
         let seedable = roi.subtracting(roi.inverted.dilated(by: edgeBand))
 
-        // Background, noise and spots are refined together: spots found in one
-        // pass are left out of the next pass's background and noise estimates.
+        // Background, noise and spots are refined together: spots found in a
+        // first pass over the whole region are left out of the second pass's
+        // background and noise estimates. (A third pass moved the fixtures'
+        // areas by at most 0.002 pp and contrasts by 0.03 %.)
         func detect(on skin: Mask) -> DetectionPass {
             DetectionPass(smooth: smooth, darkness: smoothDarkness, skin: skin, roi: roi, seedable: seedable,
                           bandReach: 2 * edgeBand, window: scale.window,
@@ -57,12 +59,11 @@ public struct Analyzer: Sendable {
         }
         var skin = roi
         var pass = detect(on: skin)
-        for _ in 0..<2 {
-            let outliers = pass.darker.extent.union(pass.lighter.extent).union(pass.suprathreshold).dilated(by: guardBand)
-            let next = roi.subtracting(outliers)
-            guard next.population * 4 >= roiPixels else { break }
-            skin = next
-            _ = consume pass  // frees the old pass's planes before the next is made
+        let outliers = pass.darker.extent.union(pass.lighter.extent).union(pass.suprathreshold).dilated(by: guardBand)
+        let spotFree = roi.subtracting(outliers)
+        if spotFree.population * 4 >= roiPixels {
+            skin = spotFree
+            _ = consume pass  // frees the first pass's planes before the second is made
             pass = detect(on: skin)
         }
 

@@ -23,6 +23,17 @@ final class AlignmentTests: XCTestCase {
         XCTAssertGreaterThan(r.quality, AlignmentSettings.defaultMinimumQuality)
     }
 
+    func testTwoThreadsFindTheSameTransformAsOne() throws {
+        let spec = PhantomSpec(seed: 154, after: .none, afterMotion: CameraMotion(dx: 12.3, dy: 8.9, rotationDegrees: 4, zoom: 1.05))
+        let generator = PhantomGenerator(spec: spec)
+        let (before, after) = (generator.render(.before), generator.render(.after))
+        for model in [AlignmentModel.similarity, .affine] {
+            let one = try XCTUnwrap(Registration(model: model, threads: 1)!.register(before: before, after: after))
+            let two = try XCTUnwrap(Registration(model: model, threads: 2)!.register(before: before, after: after))
+            XCTAssertEqual(one, two, "\(model)")
+        }
+    }
+
     func testRecoversMotionAtTheEdgesOfTheRange() throws {
         // 15 % of the frame, ±15°, scale 0.85 and 1.15.
         for (seed, motion) in [(UInt64(152), CameraMotion(dx: 76.8, dy: -57.6, rotationDegrees: 15, zoom: 1.15)),

@@ -25,6 +25,8 @@ public struct Registration: Sendable {
     static let qualitySide = 256
     /// Band-pass scale on every level, pixels.
     static let bandSigma = 3.0
+    /// Row bands whose Gauss–Newton sums are made apart (on up to `threads` threads).
+    static let refineBands = 4
     /// Search ranges of the coarse step.
     static let rotations = stride(from: -15.0, through: 15.0, by: 3.0).map { $0 }
     static let scales = stride(from: 0.85, through: 1.1501, by: 0.06).map { $0 }
@@ -206,50 +208,67 @@ public struct Registration: Sendable {
         func linear(_ p: [Double]) -> (Double, Double, Double, Double) {
             model == .similarity ? (p[0], -p[1], p[1], p[0]) : (p[0], p[1], p[2], p[3])
         }
-        // The normal equations' matrix, right-hand side and one sample's Jacobian.
-        let h = UnsafeMutableBufferPointer<Double>.allocate(capacity: n * n)
-        let g = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        let j = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer { h.deallocate(); g.deallocate(); j.deallocate() }
+        // The sampled rows in a fixed number of bands, whose sums are added in
+        // order: the same result on any number of threads.
+        let rows = Array(stride(from: 0, to: b.height, by: step))
+        let bandCount = min(Self.refineBands, rows.count)
+        let bands = (0..<bandCount).map { rows[rows.count * $0 / bandCount..<rows.count * ($0 + 1) / bandCount] }
         for _ in 0..<iterations {
-            h.initialize(repeating: 0); g.initialize(repeating: 0)
-            var used = 0
             let (la, lb, lc, ld) = linear(p)
             let tx = p[k - 2], ty = p[k - 1]
-            a.samples.withUnsafeBufferPointer { av in
-                gradient.x.samples.withUnsafeBufferPointer { gxv in
-                    gradient.y.samples.withUnsafeBufferPointer { gyv in
-                        for y in stride(from: 0, to: b.height, by: step) {
-                            let yy = Double(y) + 0.5 - cy
-                            for x in stride(from: 0, to: b.width, by: step) {
-                                let xx = Double(x) + 0.5 - cx
-                                let wx = la * xx + lb * yy + tx, wy = lc * xx + ld * yy + ty
-                                guard let value = Resample.bilinear(av, width: a.width, height: a.height, x: wx, y: wy),
-                                      let gx = Resample.bilinear(gxv, width: a.width, height: a.height, x: wx, y: wy),
-                                      let gy = Resample.bilinear(gyv, width: a.width, height: a.height, x: wx, y: wy)
-                                else { continue }
-                                let bv = Double(b.samples[y * b.width + x])
-                                let r = Double(value) - gain * bv - offset
-                                let dx = Double(gx), dy = Double(gy)
-                                if model == .similarity {
-                                    j[0] = dx * xx + dy * yy; j[1] = -dx * yy + dy * xx
-                                } else {
-                                    j[0] = dx * xx; j[1] = dx * yy; j[2] = dy * xx; j[3] = dy * yy
+            let (currentGain, currentOffset) = (gain, offset)
+            // Per band: the normal equations' upper triangle (n × n), right-hand side (n), samples used.
+            let sums = ParallelWork.map(bands, threads: threads) { band -> [Double] in
+                var sums = [Double](repeating: 0, count: n * n + n + 1)
+                var j = [Double](repeating: 0, count: n)
+                sums.withUnsafeMutableBufferPointer { sums in
+                    j.withUnsafeMutableBufferPointer { j in
+                        a.samples.withUnsafeBufferPointer { av in
+                            gradient.x.samples.withUnsafeBufferPointer { gxv in
+                                gradient.y.samples.withUnsafeBufferPointer { gyv in
+                                    b.samples.withUnsafeBufferPointer { bv in
+                                        for y in band {
+                                            let yy = Double(y) + 0.5 - cy
+                                            for x in stride(from: 0, to: b.width, by: step) {
+                                                let xx = Double(x) + 0.5 - cx
+                                                let wx = la * xx + lb * yy + tx, wy = lc * xx + ld * yy + ty
+                                                guard let value = Resample.bilinear(av, width: a.width, height: a.height, x: wx, y: wy),
+                                                      let gx = Resample.bilinear(gxv, width: a.width, height: a.height, x: wx, y: wy),
+                                                      let gy = Resample.bilinear(gyv, width: a.width, height: a.height, x: wx, y: wy)
+                                                else { continue }
+                                                let before = Double(bv[y * b.width + x])
+                                                let r = Double(value) - currentGain * before - currentOffset
+                                                let dx = Double(gx), dy = Double(gy)
+                                                if model == .similarity {
+                                                    j[0] = dx * xx + dy * yy; j[1] = -dx * yy + dy * xx
+                                                } else {
+                                                    j[0] = dx * xx; j[1] = dx * yy; j[2] = dy * xx; j[3] = dy * yy
+                                                }
+                                                j[k - 2] = dx; j[k - 1] = dy; j[k] = -before; j[k + 1] = -1
+                                                for r0 in 0..<n {
+                                                    sums[n * n + r0] += j[r0] * r
+                                                    for c0 in r0..<n { sums[r0 * n + c0] += j[r0] * j[c0] }
+                                                }
+                                                sums[n * n + n] += 1
+                                            }
+                                        }
+                                    }
                                 }
-                                j[k - 2] = dx; j[k - 1] = dy; j[k] = -bv; j[k + 1] = -1
-                                for r0 in 0..<n {
-                                    g[r0] += j[r0] * r
-                                    for c0 in r0..<n { h[r0 * n + c0] += j[r0] * j[c0] }
-                                }
-                                used += 1
                             }
                         }
                     }
                 }
+                return sums
+            }
+            var h = [Double](repeating: 0, count: n * n), g = [Double](repeating: 0, count: n), used = 0
+            for band in sums {
+                for i in 0..<(n * n) { h[i] += band[i] }
+                for i in 0..<n { g[i] += band[n * n + i] }
+                used += Int(band[n * n + n])
             }
             guard used * step * step * 4 >= b.count else { return nil }
             for r0 in 0..<n { for c0 in 0..<r0 { h[r0 * n + c0] = h[c0 * n + r0] } }
-            guard let delta = LinearSolve.solve(Array(h), g.map { -$0 }, size: n) else { return nil }
+            guard let delta = LinearSolve.solve(h, g.map { -$0 }, size: n) else { return nil }
             for i in 0..<k { p[i] += delta[i] }
             gain += delta[k]; offset += delta[k + 1]
             guard p.allSatisfy(\.isFinite) else { return nil }

@@ -51,12 +51,24 @@ static void cimageio_stream_flush(j_decompress_ptr info, cimageio_jpeg_window *w
     window->held = 0;
 }
 
-/* Empties the window and gives it `count` zeroed rows from `first`. */
+/* Empties the window and gives it `count` rows from `first`, zeroed where
+ * the reconstruction reads them. */
 static void cimageio_stream_move(j_decompress_ptr info, cimageio_jpeg_window *window, JDIMENSION first,
                                  JDIMENSION count) {
     cimageio_stream_flush(info, window);
-    /* The entropy decoder writes only a block's non-zero coefficients. */
-    for (JDIMENSION r = 0; r < count; r++) memset(window->blocks[r], 0, window->blocks_per_row * sizeof(JBLOCK));
+    /* The entropy decoder writes only a block's non-zero coefficients: the
+     * k×k lowest frequencies that are read must start at zero; what lies
+     * beyond them is never read. */
+    int k = cimageio_stream_of((j_common_ptr)info)->planes->k;
+    for (JDIMENSION r = 0; r < count; r++) {
+        if (k == 8) {
+            memset(window->blocks[r], 0, window->blocks_per_row * sizeof(JBLOCK));
+        } else {
+            for (JDIMENSION b = 0; b < window->blocks_per_row; b++) {
+                for (int v = 0; v < k; v++) memset(&window->blocks[r][b][v * DCTSIZE], 0, (size_t)k * sizeof(JCOEF));
+            }
+        }
+    }
     window->first = first;
     window->held = count;
 }

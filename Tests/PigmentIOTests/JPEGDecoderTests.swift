@@ -29,6 +29,16 @@ final class JPEGDecoderTests: XCTestCase {
         XCTAssertLessThan(meanAbsoluteDifference(progressive.blue, baseline.blue), 1e-5)
     }
 
+    func testOneScanPerComponentDecodesExactlyLikeOneInterleavedScan() throws {
+        // The same coefficients (jpegtran), read row by row per component.
+        XCTAssertTrue(try decode("separate-scans.jpg") == decode("baseline.jpg"), "full size")
+        for side in [8, 16, 40] {
+            let path = { (name: String) in FixturePaths.decoding("jpeg/\(name)") }
+            let reduced = try decoder.decode(path("separate-scans.jpg"), maxLongSide: side).image
+            XCTAssertTrue(try reduced == decoder.decode(path("baseline.jpg"), maxLongSide: side).image, "long side \(side)")
+        }
+    }
+
     func testGrayHasEqualChannels() throws {
         let gray = try decode("gray.jpg")
         XCTAssertEqual(gray.red, gray.green)

@@ -173,7 +173,8 @@ public struct PairComparison: Sendable {
     private func readAndAlign(before: String, after: String, mask: String?)
         throws(ComparisonError) -> (PreparedBefore, AlignedAfter, AlignmentReport) {
         let registration = try makeRegistration(paths: (before, after))
-        var (beforeSide, afterSide) = try read(before: before, after: after, mask: mask, registration: registration)
+        let (prepared, afterSide) = try read(before: before, after: after, mask: mask, registration: registration)
+        var beforeSide = prepared
         let beforePhoto = beforeSide.photo, afterPhoto = afterSide.photo, roi = beforeSide.roi
         let pyramids = beforeSide.pyramid.flatMap { b in afterSide.pyramid.map { (before: b, after: $0) } }
         let aligned = try align(afterPhoto, onto: beforePhoto, registration: registration.flatMap { r in pyramids.map { (r, $0) } },
@@ -184,7 +185,6 @@ public struct PairComparison: Sendable {
                                      afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: aligned.quality,
                                      roiPixels: roi.population, coveredPixels: roi.intersection(aligned.covered).population)
         beforeSide.pyramid = nil  // aligned: not needed by the analyses
-        afterSide.pyramid = nil
         return (beforeSide, aligned, report)
     }
 
@@ -238,6 +238,7 @@ public struct PairComparison: Sendable {
                 })
             }
         }
+        // Every step has run, so each outcome below is set.
         var beforeRead: Result<(DecodedPhoto, StructurePyramid?, PigmentMaps), ComparisonError>?
         var afterRead: Result<PreparedAfter, ComparisonError>?
         var maskRead: Result<DecodedPhoto, ComparisonError>?

@@ -51,11 +51,10 @@ static void cimageio_stream_flush(j_decompress_ptr info, cimageio_jpeg_window *w
     window->held = 0;
 }
 
-/* Empties the window and gives it `count` rows from `first`, zeroed where
- * the reconstruction reads them. */
+/* Gives the window, flushed by the caller, `count` rows from `first`, zeroed
+ * where the reconstruction reads them. */
 static void cimageio_stream_move(j_decompress_ptr info, cimageio_jpeg_window *window, JDIMENSION first,
                                  JDIMENSION count) {
-    cimageio_stream_flush(info, window);
     /* The entropy decoder writes only a block's non-zero coefficients: the
      * k×k lowest frequencies that are read must start at zero; what lies
      * beyond them is never read. */

@@ -2,16 +2,11 @@
 public enum Statistics {
     /// The `q`-quantile (0–1) of `values`: the element that would stand at
     /// index round(q·(n−1)) if they were sorted, found in linear time without
-    /// sorting (by radix selection on large inputs, on a copy of smaller ones
-    /// by radix digits or, below a few hundred, quickselect). `nil` when empty.
+    /// sorting (selected on a copy, ``selectInPlace(_:_:)``). `nil` when empty.
     public static func quantile(_ values: [Float], _ q: Double) -> Float? {
         guard !values.isEmpty else { return nil }
-        let index = rank(q, count: values.count)
-        if values.count >= radixThreshold {
-            return values.withUnsafeBufferPointer { v in radixSelect(index) { body in for x in v { body(x) } } }
-        }
         var copy = values
-        return copy.withUnsafeMutableBufferPointer { $0.count >= digitThreshold ? digitSelect($0, index) : select($0, index) }
+        return copy.withUnsafeMutableBufferPointer { selectInPlace($0, rank(q, count: $0.count)) }
     }
 
     /// The index round(q·(n−1)) of the `q`-quantile among `count` sorted values.
@@ -19,36 +14,10 @@ public enum Statistics {
         min(count - 1, max(0, Int((q * Double(count - 1)).rounded())))
     }
 
-    /// From this many values on, selection counts radix buckets instead of partitioning.
-    static let radixThreshold = 1 << 14
-
-    /// The `k`-th smallest (0-based) of the values `visit` passes to its
-    /// argument (the same values, in any order, on each call), exactly: a
-    /// histogram of the top 16 bits of each value's order-preserving integer
-    /// key finds the bucket holding it, a second visit counts that bucket's
-    /// members by their low 16 bits. Two linear passes, no copy of the values.
-    @inline(__always)
-    static func radixSelect(_ k: Int, visit: ((Float) -> Void) -> Void) -> Float {
-        var histogram = [Int32](repeating: 0, count: 1 << 16)
-        var rank = k
-        let high: UInt32 = histogram.withUnsafeMutableBufferPointer { h in
-            visit { h[Int(orderKey($0) >> 16)] += 1 }
-            var bucket = 0
-            while rank >= Int(h[bucket]) { rank -= Int(h[bucket]); bucket += 1 }
-            return UInt32(bucket)
-        }
-        let low: UInt32 = histogram.withUnsafeMutableBufferPointer { h in
-            h.update(repeating: 0)
-            visit {
-                let kv = orderKey($0)
-                if kv >> 16 == high { h[Int(kv & 0xFFFF)] += 1 }
-            }
-            var bucket = 0
-            while rank >= Int(h[bucket]) { rank -= Int(h[bucket]); bucket += 1 }
-            return UInt32(bucket)
-        }
-        let bits = high << 16 | low
-        return Float(bitPattern: bits & 0x8000_0000 != 0 ? bits & 0x7FFF_FFFF : ~bits)
+    /// The `k`-th smallest (0-based) of `a`, reordering it: by radix digits
+    /// from a few hundred values on, by quickselect below.
+    static func selectInPlace(_ a: UnsafeMutableBufferPointer<Float>, _ k: Int) -> Float {
+        a.count >= digitThreshold ? digitSelect(a, k) : select(a, k)
     }
 
     /// The `k`-th smallest element (0-based), partially reordering `a`:
@@ -76,11 +45,10 @@ public enum Statistics {
     /// The same element as ``median(_:)``, selected in place (reordering `values`).
     static func median(inPlace values: UnsafeMutableBufferPointer<Float>) -> Float? {
         guard !values.isEmpty else { return nil }
-        let k = rank(0.5, count: values.count)
-        return values.count >= digitThreshold ? digitSelect(values, k) : select(values, k)
+        return selectInPlace(values, rank(0.5, count: values.count))
     }
 
-    /// From this many values on, in-place selection goes by radix digits.
+    /// From this many values on, selection goes by radix digits.
     static let digitThreshold = 256
 
     /// The `k`-th smallest (0-based) of `a`, exactly, reordering it: the

@@ -123,7 +123,7 @@ public struct PairComparison: Sendable {
     /// Aligns the after photo onto the before photo and measures both over the
     /// skin they share (and the mask, if any). The photos themselves are kept
     /// (for pictures and `--save-aligned`) only when `keepingPhotos` is set;
-    /// otherwise they are freed before the analyses start.
+    /// otherwise only their maps outlive reading.
     public func measure(before: String, after: String, mask: String? = nil,
                         keepingPhotos: Bool = false) throws(ComparisonError) -> MeasuredPair {
         let prepared = try prepare(before: before, after: after, mask: mask, keepingPhotos: keepingPhotos)
@@ -148,59 +148,71 @@ public struct PairComparison: Sendable {
         var photos: PairPhotos?
     }
 
-    /// Reads and aligns the photos, makes their maps and the region both are
-    /// measured over, and the warnings the photos earn.
+    /// Reads both photos, makes their maps, aligns the after photo's maps onto
+    /// the before photo, and finds the region both are measured over and the
+    /// warnings the photos earn.
     private func prepare(before: String, after: String, mask: String?,
                          keepingPhotos: Bool) throws(ComparisonError) -> PreparedPair {
-        let (beforeSide, aligned, report) = try readAndAlign(before: before, after: after, mask: mask)
-        let beforePhoto = beforeSide.photo
-        let region = beforeSide.roi.intersection(aligned.covered).intersection(aligned.image.opaqueMask)
-        let afterMaps = analyzer.maps(of: aligned.image, threads: threads)
+        let registration = try makeRegistration(paths: (before, after))
+        let (beforeSide, afterSide) = try read(before: before, after: after, mask: mask, registration: registration,
+                                               keepingPhotos: keepingPhotos)
+        let aligned = try align(afterSide, onto: beforeSide, registration: registration, paths: (before, after))
+        let roi = beforeSide.roi
+        let region = roi.intersection(aligned.covered).intersection(aligned.opaque)
         var warnings = aligned.warnings
-        warnings += Self.clippingWarnings([(before, beforePhoto.image), (after, aligned.image)], region: region)
+        warnings += Self.clippingWarnings([(before, beforeSide.clipped), (after, aligned.clipped)], region: region)
         let share = Double(region.population) / Double(region.bits.count)
         if share < Self.smallRegionShare {
             warnings.append(String(format: "the region of interest is small (%d pixels, %.1f %% of the frame): numbers are less stable",
                                    region.population, 100 * share))
         }
-        return PreparedPair(beforeMaps: beforeSide.maps, afterMaps: afterMaps, region: region, alignment: report, warnings: warnings,
-                            photos: keepingPhotos ? PairPhotos(before: beforePhoto.image, alignedAfter: aligned.image) : nil)
-    }
-
-    /// Reads the photos and aligns the after photo onto the before photo; the
-    /// report gives the map in full-size pixels of both photos. The unaligned
-    /// after photo and the alignment pyramids do not outlive this call.
-    private func readAndAlign(before: String, after: String, mask: String?)
-        throws(ComparisonError) -> (PreparedBefore, AlignedAfter, AlignmentReport) {
-        let registration = try makeRegistration(paths: (before, after))
-        let (prepared, afterSide) = try read(before: before, after: after, mask: mask, registration: registration)
-        var beforeSide = prepared
-        let beforePhoto = beforeSide.photo, afterPhoto = afterSide.photo, roi = beforeSide.roi
-        let pyramids = beforeSide.pyramid.flatMap { b in afterSide.pyramid.map { (before: b, after: $0) } }
-        let aligned = try align(afterPhoto, onto: beforePhoto, registration: registration.flatMap { r in pyramids.map { (r, $0) } },
-                                paths: (before, after))
         let report = AlignmentReport(method: alignment.model?.rawValue ?? "none",
-                                     transform: aligned.transform.rescaled(input: beforePhoto.scale, output: 1 / afterPhoto.scale),
-                                     beforeSize: (beforePhoto.fullWidth, beforePhoto.fullHeight),
-                                     afterSize: (afterPhoto.fullWidth, afterPhoto.fullHeight), quality: aligned.quality,
+                                     transform: aligned.transform.rescaled(input: beforeSide.scale, output: 1 / afterSide.scale),
+                                     beforeSize: (beforeSide.fullWidth, beforeSide.fullHeight),
+                                     afterSize: (afterSide.fullWidth, afterSide.fullHeight), quality: aligned.quality,
                                      roiPixels: roi.population, coveredPixels: roi.intersection(aligned.covered).population)
-        beforeSide.pyramid = nil  // aligned: not needed by the analyses
-        return (beforeSide, aligned, report)
+        let photos = beforeSide.image.flatMap { before in aligned.image.map { PairPhotos(before: before, alignedAfter: $0) } }
+        return PreparedPair(beforeMaps: beforeSide.maps, afterMaps: aligned.maps, region: region, alignment: report,
+                            warnings: warnings, photos: photos)
     }
 
-    /// The before photo and what is made of it before the after photo is aligned.
-    private struct PreparedBefore: Sendable {
-        var photo: DecodedPhoto
-        var roi: Mask
+    /// One photo as the comparison needs it, made as soon as it is decoded.
+    private struct PreparedPhoto: Sendable {
+        /// The photo's own size, the right way up, and analysis pixels per full-size pixel.
+        var fullWidth: Int, fullHeight: Int, scale: Double
+        var maps: PigmentMaps
         /// Its structure pyramid for alignment (`nil`: `--no-align`).
         var pyramid: StructurePyramid?
-        var maps: PigmentMaps
-    }
+        /// Opacity (0–1), when the file has an alpha channel.
+        var opacity: Plane?
+        /// Pixels with a channel at 99 % of full scale or more (overexposed).
+        var clipped: Mask
+        /// Pixels opaque enough to measure, within the mask if one was given
+        /// (set for the before photo once the mask is read).
+        var roi: Mask
+        /// The pixels, when they are to be kept.
+        var image: LinearImage?
 
-    /// The after photo as read, and its structure pyramid (`nil`: `--no-align`).
-    private struct PreparedAfter: Sendable {
-        var photo: DecodedPhoto
-        var pyramid: StructurePyramid?
+        init(_ photo: DecodedPhoto, maps: PigmentMaps, pyramid: StructurePyramid?, keepingImage: Bool) {
+            let image = photo.image
+            (fullWidth, fullHeight, scale) = (photo.fullWidth, photo.fullHeight, photo.scale)
+            self.maps = maps
+            self.pyramid = pyramid
+            opacity = image.opacity
+            roi = image.opaqueMask
+            clipped = image.red.samples.withUnsafeBufferPointer { r in
+                image.green.samples.withUnsafeBufferPointer { g in
+                    image.blue.samples.withUnsafeBufferPointer { b in
+                        Mask(width: image.width, height: image.height,
+                             bits: (0..<r.count).map { max(r[$0], g[$0], b[$0]) >= PairComparison.clippedLevel })
+                    }
+                }
+            }
+            self.image = keepingImage ? image : nil
+        }
+
+        var width: Int { maps.melanin.width }
+        var height: Int { maps.melanin.height }
     }
 
     /// One step of reading a pair, and what it gives.
@@ -209,38 +221,33 @@ public struct PairComparison: Sendable {
     }
     private enum ReadOutcome: Sendable {
         case mask(Result<DecodedPhoto, ComparisonError>)
-        case before(Result<(DecodedPhoto, StructurePyramid?, PigmentMaps), ComparisonError>)
-        case after(Result<PreparedAfter, ComparisonError>)
+        case before(Result<PreparedPhoto, ComparisonError>)
+        case after(Result<PreparedPhoto, ComparisonError>)
     }
 
-    /// Decodes the mask and the photos, and makes the photos' alignment
-    /// pyramids and the before photo's melanin and darkness maps: three steps
-    /// taken in that order by whichever thread is free, so a large mask (a 24 MP
-    /// PNG inflates for about as long as both photos take) runs beside both
-    /// photos' work. Errors are reported in the order before photo, mask,
-    /// after photo.
-    private func read(before: String, after: String, mask: String?, registration: Registration?)
-        throws(ComparisonError) -> (PreparedBefore, PreparedAfter) {
+    /// Decodes the mask and the photos and makes each photo's maps and
+    /// alignment pyramid: three steps taken in that order by whichever thread is
+    /// free, so a large mask (a 24 MP PNG inflates for about as long as both
+    /// photos take) runs beside both photos' work. Errors are reported in the
+    /// order before photo, mask, after photo.
+    private func read(before: String, after: String, mask: String?, registration: Registration?,
+                      keepingPhotos: Bool) throws(ComparisonError) -> (before: PreparedPhoto, after: PreparedPhoto) {
         let steps: [ReadStep] = (mask.map { [.mask($0)] } ?? []) + [.before, .after]
+        @Sendable func prepared(_ path: String) throws(ComparisonError) -> PreparedPhoto {
+            let photo = try decode(path)
+            let (maps, pyramid) = analyzer.maps(of: photo.image, pyramidFor: registration)
+            return PreparedPhoto(photo, maps: maps, pyramid: pyramid, keepingImage: keepingPhotos)
+        }
         let outcomes = ParallelWork.map(steps, threads: threads) { step -> ReadOutcome in
             switch step {
-            case .mask(let path):
-                return .mask(Result { () throws(ComparisonError) in try decode(path) })
-            case .before:
-                return .before(Result { () throws(ComparisonError) in
-                    let photo = try decode(before)
-                    return (photo, registration?.pyramid(of: photo.image), analyzer.maps(of: photo.image))
-                })
-            case .after:
-                return .after(Result { () throws(ComparisonError) in
-                    let photo = try decode(after)
-                    return PreparedAfter(photo: photo, pyramid: registration?.pyramid(of: photo.image))
-                })
+            case .mask(let path): return .mask(Result { () throws(ComparisonError) in try decode(path) })
+            case .before: return .before(Result { () throws(ComparisonError) in try prepared(before) })
+            case .after: return .after(Result { () throws(ComparisonError) in try prepared(after) })
             }
         }
         // Every step has run, so each outcome below is set.
-        var beforeRead: Result<(DecodedPhoto, StructurePyramid?, PigmentMaps), ComparisonError>?
-        var afterRead: Result<PreparedAfter, ComparisonError>?
+        var beforeRead: Result<PreparedPhoto, ComparisonError>?
+        var afterRead: Result<PreparedPhoto, ComparisonError>?
         var maskRead: Result<DecodedPhoto, ComparisonError>?
         for outcome in outcomes {
             switch outcome {
@@ -249,37 +256,38 @@ public struct PairComparison: Sendable {
             case .after(let result): afterRead = result
             }
         }
-        let (photo, pyramid, maps) = try beforeRead!.get()
-        let roi = if let mask, let maskRead {
-            try regionOfInterest(of: photo, mask: (mask, try maskRead.get()))
-        } else {
-            photo.image.opaqueMask
-        }
-        return (PreparedBefore(photo: photo, roi: roi, pyramid: pyramid, maps: maps), try afterRead!.get())
+        var beforeSide = try beforeRead!.get()
+        if let mask, let maskRead { beforeSide.roi = try regionOfInterest(of: beforeSide, mask: (mask, try maskRead.get())) }
+        return (beforeSide, try afterRead!.get())
     }
 
     /// The before photo's opaque pixels, within the mask (white: at least
     /// mid-gray, sRGB code 128 of 255) taken into the photo's analysis frame.
-    private func regionOfInterest(of photo: DecodedPhoto, mask: (path: String, photo: DecodedPhoto)) throws(ComparisonError) -> Mask {
-        var roi = photo.image.opaqueMask
+    private func regionOfInterest(of photo: PreparedPhoto, mask: (path: String, photo: DecodedPhoto)) throws(ComparisonError) -> Mask {
         let (path, maskPhoto) = mask
         guard maskPhoto.fullWidth == photo.fullWidth, maskPhoto.fullHeight == photo.fullHeight else {
             throw .maskMismatch(mask: path, maskSize: "\(maskPhoto.fullWidth)x\(maskPhoto.fullHeight)",
                                 photoSize: "\(photo.fullWidth)x\(photo.fullHeight)")
         }
         func reduced(_ plane: Plane) -> Plane {
-            Resample.nearest(plane, width: photo.image.width, height: photo.image.height, scale: photo.scale / maskPhoto.scale)
+            Resample.nearest(plane, width: photo.width, height: photo.height, scale: photo.scale / maskPhoto.scale)
         }
-        roi = roi.intersection(Mask(plane: reduced(maskPhoto.image.green), threshold: Float(SRGB.decode(0.5))))
+        var roi = photo.roi.intersection(Mask(plane: reduced(maskPhoto.image.green), threshold: Float(SRGB.decode(0.5))))
         if let opacity = maskPhoto.image.opacity { roi = roi.intersection(Mask(plane: reduced(opacity), threshold: 0.5)) }
         return roi
     }
 
-    /// The after photo in the before photo's frame.
+    /// The after photo's maps in the before photo's frame.
     private struct AlignedAfter {
-        var image: LinearImage
+        var maps: PigmentMaps
         /// Pixels of the before frame the after photo reaches.
         var covered: Mask
+        /// Pixels of the before frame where the after photo is opaque enough to measure.
+        var opaque: Mask
+        /// Pixels of the before frame where the after photo is overexposed.
+        var clipped: Mask
+        /// The after photo resampled, when it was kept.
+        var image: LinearImage?
         /// Before-frame to after-frame pixels, at the analysis size.
         var transform: AffineTransform
         var quality: Double?
@@ -295,21 +303,25 @@ public struct PairComparison: Sendable {
         return registration
     }
 
-    /// Registers and resamples the after photo, or (`--no-align`) checks that it has the before photo's size.
-    private func align(_ afterPhoto: DecodedPhoto, onto beforePhoto: DecodedPhoto,
-                       registration: (Registration, pyramids: (before: StructurePyramid, after: StructurePyramid))?,
+    /// Registers the after photo and resamples its maps (and opacity, and the
+    /// photo itself when kept) into the before frame, or (`--no-align`) checks
+    /// that it has the before photo's size. Overexposed pixels are carried
+    /// over from the nearest after pixel.
+    private func align(_ afterSide: PreparedPhoto, onto beforeSide: PreparedPhoto, registration: Registration?,
                        paths: (before: String, after: String)) throws(ComparisonError) -> AlignedAfter {
-        let beforeImage = beforePhoto.image, afterImage = afterPhoto.image
-        guard let (registration, pyramids) = registration else {
-            guard afterPhoto.fullWidth == beforePhoto.fullWidth, afterPhoto.fullHeight == beforePhoto.fullHeight else {
+        let opaque = { (opacity: Plane?) in opacity.map { Mask(plane: $0, threshold: 0.5) } }
+        guard let registration, let beforePyramid = beforeSide.pyramid, let afterPyramid = afterSide.pyramid else {
+            guard afterSide.fullWidth == beforeSide.fullWidth, afterSide.fullHeight == beforeSide.fullHeight else {
                 throw .sizeMismatch(before: paths.before, after: paths.after,
-                                    beforeSize: "\(beforePhoto.fullWidth)x\(beforePhoto.fullHeight)",
-                                    afterSize: "\(afterPhoto.fullWidth)x\(afterPhoto.fullHeight)")
+                                    beforeSize: "\(beforeSide.fullWidth)x\(beforeSide.fullHeight)",
+                                    afterSize: "\(afterSide.fullWidth)x\(afterSide.fullHeight)")
             }
-            return AlignedAfter(image: afterImage, covered: Mask(width: afterImage.width, height: afterImage.height),
-                                transform: .identity, quality: nil, warnings: [])
+            let all = Mask(width: afterSide.width, height: afterSide.height)
+            return AlignedAfter(maps: afterSide.maps, covered: all, opaque: opaque(afterSide.opacity) ?? all,
+                                clipped: afterSide.clipped, image: afterSide.image, transform: .identity, quality: nil,
+                                warnings: [])
         }
-        guard let result = registration.register(before: pyramids.before, after: pyramids.after)
+        guard let result = registration.register(before: beforePyramid, after: afterPyramid)
         else { throw .alignmentFailed(before: paths.before, after: paths.after) }
         var warnings: [String] = []
         if result.quality < alignment.minimumQuality {
@@ -320,25 +332,33 @@ public struct PairComparison: Sendable {
             warnings.append(String(format: "%@: alignment onto %@ is poor (quality %.2f < %.2f); measured anyway (--allow-poor-alignment)",
                                    paths.after, paths.before, result.quality, alignment.minimumQuality))
         }
-        let warped = Warp.into(width: beforeImage.width, height: beforeImage.height, from: afterImage,
-                               through: result.transform, threads: threads)
-        return AlignedAfter(image: warped.image, covered: warped.inside, transform: result.transform,
-                            quality: result.quality, warnings: warnings)
+        let (width, height) = (beforeSide.width, beforeSide.height)
+        let sources = [afterSide.maps.melanin, afterSide.maps.darkness] + (afterSide.opacity.map { [$0] } ?? [])
+        let warped = Warp.into(width: width, height: height, from: sources, through: result.transform, threads: threads)
+        let clipped = afterSide.clipped.population == 0 ? Mask(width: width, height: height, value: false)
+            : Warp.nearest(afterSide.clipped, width: width, height: height, sourcePoint: result.transform)
+        let image = afterSide.image.map {
+            Warp.into(width: width, height: height, from: $0, through: result.transform, threads: threads).image
+        }
+        return AlignedAfter(maps: PigmentMaps(melanin: warped.planes[0], darkness: warped.planes[1]), covered: warped.inside,
+                            opaque: opaque(warped.planes.count > 2 ? warped.planes[2] : nil) ?? warped.inside,
+                            clipped: clipped, image: image, transform: result.transform, quality: result.quality,
+                            warnings: warnings)
     }
 
     /// Below this share of the frame the region of interest earns a warning.
     public static let smallRegionShare = 0.05
     /// Above this share of clipped skin pixels a photo earns a warning.
     public static let clippedShare = 0.01
+    /// A pixel with a channel at this level or above (of full scale) is clipped.
+    static let clippedLevel: Float = 0.99
 
     /// Warnings for photos whose skin is clipped (a channel at 99 % or more of
-    /// full scale): there the colour, and so melanin, is wrong.
-    static func clippingWarnings(_ photos: [(String, LinearImage)], region: Mask) -> [String] {
-        photos.compactMap { path, image in
-            var clipped = 0
-            for i in region.bits.indices where region.bits[i]
-            && max(image.red.samples[i], image.green.samples[i], image.blue.samples[i]) >= 0.99 { clipped += 1 }
-            let share = Double(clipped) / Double(max(region.population, 1))
+    /// full scale): there the colour, and so melanin, is wrong. `clipped` marks
+    /// those pixels in the region's frame.
+    static func clippingWarnings(_ photos: [(path: String, clipped: Mask)], region: Mask) -> [String] {
+        photos.compactMap { path, clipped in
+            let share = Double(region.intersection(clipped).population) / Double(max(region.population, 1))
             guard share > clippedShare else { return nil }
             return String(format: "%@: %.1f %% of the skin is clipped (overexposed); pigment there is not measured", path, 100 * share)
         }

@@ -86,13 +86,17 @@ public struct Registration: Sendable {
     public func pyramid(of image: LinearImage) -> StructurePyramid {
         let factor = Self.binning(image)
         let binned = factor > 1 ? image.mapPlanes { Resample.binned($0, by: factor) } : image
-        var raw = [signal.plane(of: binned)]
+        return pyramid(signal: signal.plane(of: binned), factor: factor, width: image.width, height: image.height)
+    }
+
+    /// The pyramid of a `width`×`height` photo from its structure signal binned by `factor`.
+    func pyramid(signal working: Plane, factor: Int, width: Int, height: Int) -> StructurePyramid {
+        var raw = [working]
         while let last = raw.last, max(last.width, last.height) >= 64, min(last.width, last.height) >= 16 {
             raw.append(Resample.binned(last, by: 2))
         }
         let levels = ParallelWork.map(raw, threads: threads) { StructureSignal.bandPassed($0, sigma: Self.bandSigma) }
-        return StructurePyramid(levels: levels,
-                                factor: factor, width: image.width, height: image.height)
+        return StructurePyramid(levels: levels, factor: factor, width: width, height: height)
     }
 
     /// Search of rotation, scale and integer shift on the coarsest level.
@@ -282,19 +286,33 @@ public struct Registration: Sendable {
                                tx: p[k - 2] - (la * cx + lb * cy), ty: p[k - 1] - (lc * cx + ld * cy))
     }
 
-    /// Central-difference gradients of a plane (per pixel).
+    /// Central-difference gradients of a plane (per pixel; one-sided on the border).
     static func gradients(_ plane: Plane) -> (x: Plane, y: Plane) {
         let w = plane.width, h = plane.height
-        var gx = Plane(width: w, height: h), gy = Plane(width: w, height: h)
-        for y in 0..<h {
-            for x in 0..<w {
-                let l = plane.samples[y * w + max(x - 1, 0)], r = plane.samples[y * w + min(x + 1, w - 1)]
-                let u = plane.samples[max(y - 1, 0) * w + x], d = plane.samples[min(y + 1, h - 1) * w + x]
-                gx.samples[y * w + x] = (r - l) / Float(min(x + 1, w - 1) - max(x - 1, 0))
-                gy.samples[y * w + x] = (d - u) / Float(min(y + 1, h - 1) - max(y - 1, 0))
+        let across = Float(min(1, w - 1))
+        let gx = [Float](unsafeUninitializedCapacity: w * h) { gx, count in
+            plane.samples.withUnsafeBufferPointer { s in
+                for y in 0..<h {
+                    let row = y * w
+                    for x in 1..<max(1, w - 1) { gx[row + x] = (s[row + x + 1] - s[row + x - 1]) / 2 }
+                    // The first and last columns (one and the same when w is 1).
+                    gx[row] = (s[row + min(1, w - 1)] - s[row]) / across
+                    if w > 1 { gx[row + w - 1] = (s[row + w - 1] - s[row + w - 2]) / across }
+                }
             }
+            count = w * h
         }
-        return (gx, gy)
+        let gy = [Float](unsafeUninitializedCapacity: w * h) { gy, count in
+            plane.samples.withUnsafeBufferPointer { s in
+                for y in 0..<h {
+                    let up = max(y - 1, 0) * w, below = min(y + 1, h - 1) * w, row = y * w
+                    let span = Float(min(y + 1, h - 1) - max(y - 1, 0))
+                    for x in 0..<w { gy[row + x] = (s[below + x] - s[up + x]) / span }
+                }
+            }
+            count = w * h
+        }
+        return (Plane(width: w, height: h, samples: gx), Plane(width: w, height: h, samples: gy))
     }
 
     /// Median of normalised correlations over 16×16-pixel tiles of the overlap:

@@ -43,8 +43,8 @@ public struct Decomposition: Sendable {
         return PigmentMaps(melanin: planes[0], darkness: planes[1])
     }
 
-    /// `weights · OD` per pixel for each of `weights` (one or two), with
-    /// `OD = −ln(linear)` per channel.
+    /// `weights · OD` per pixel for each of `weights`, with `OD = −ln(linear)`
+    /// per channel: the logarithms are taken once for all.
     static func density(of image: LinearImage, weights: [RGB], threads: Int = 1) -> [Plane] {
         let count = image.red.count, bands = max(1, min(threads, image.height))
         let starts = (0...bands).map { image.height * $0 / bands * image.width }
@@ -59,28 +59,39 @@ public struct Decomposition: Sendable {
     }
 
     /// `weights · OD` of the pixels in `range` (indices into the planes), one
-    /// array per weight triple (one or two).
+    /// array per weight triple: densities a chunk at a time, then each triple
+    /// over the chunk.
     private static func density(of image: LinearImage, weights: [RGB], range: Range<Int>) -> [[Float]] {
-        precondition((1...2).contains(weights.count), "one or two weight triples")
-        let first = weights[0], second = weights.count == 2 ? weights[1] : nil
-        let wr = Float(first.r), wg = Float(first.g), wb = Float(first.b)
-        let vr = Float(second?.r ?? 0), vg = Float(second?.g ?? 0), vb = Float(second?.b ?? 0)
+        let triples = weights.map { (Float($0.r), Float($0.g), Float($0.b)) }
         let floorValue = Self.floorValue
-        var out = [Float](repeating: 0, count: range.count)
-        var other = [Float](repeating: 0, count: second == nil ? 0 : range.count)
+        let chunk = 256
+        var out = triples.map { _ in [Float](repeating: 0, count: range.count) }
+        var densities = [Float](repeating: 0, count: 3 * chunk)
         image.red.samples.withUnsafeBufferPointer { r in
             image.green.samples.withUnsafeBufferPointer { g in
                 image.blue.samples.withUnsafeBufferPointer { b in
-                    for (o, i) in range.enumerated() {
-                        let odR = -logf(max(r[i], floorValue))
-                        let odG = -logf(max(g[i], floorValue))
-                        let odB = -logf(max(b[i], floorValue))
-                        out[o] = wr * odR + wg * odG + wb * odB
-                        if second != nil { other[o] = vr * odR + vg * odG + vb * odB }
+                    densities.withUnsafeMutableBufferPointer { od in
+                        var start = range.lowerBound
+                        while start < range.upperBound {
+                            let n = min(chunk, range.upperBound - start)
+                            for i in 0..<n {
+                                od[i] = -logf(max(r[start + i], floorValue))
+                                od[chunk + i] = -logf(max(g[start + i], floorValue))
+                                od[2 * chunk + i] = -logf(max(b[start + i], floorValue))
+                            }
+                            let offset = start - range.lowerBound
+                            for k in triples.indices {
+                                let (wr, wg, wb) = triples[k]
+                                out[k].withUnsafeMutableBufferPointer { out in
+                                    for i in 0..<n { out[offset + i] = wr * od[i] + wg * od[chunk + i] + wb * od[2 * chunk + i] }
+                                }
+                            }
+                            start += n
+                        }
                     }
                 }
             }
         }
-        return second == nil ? [out] : [out, other]
+        return out
     }
 }

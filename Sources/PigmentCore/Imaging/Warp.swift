@@ -1,33 +1,19 @@
-/// Resamples an image into another frame through a known geometric map.
+/// Resamples images into another frame through a known geometric map.
 public enum Warp {
-    /// The `width`×`height` image whose pixel at point x shows `image` at
-    /// `sourcePoint(x)` (bilinear), and a mask of the pixels whose source point
-    /// lies inside `image`. Pixels outside are 0 and unset in the mask.
-    /// Planes are resampled on up to `threads` threads.
-    public static func apply(_ image: LinearImage, width: Int, height: Int, sourcePoint map: AffineTransform,
-                             threads: Int = 1) -> (image: LinearImage, inside: Mask) {
+    /// The `width`×`height` planes whose pixel at point x shows each of
+    /// `planes` (all of one size) at `sourcePoint(x)` (bilinear), and a mask of
+    /// the pixels whose source point lies inside them. Pixels outside are 0 and
+    /// unset in the mask. Planes are resampled on up to `threads` threads.
+    public static func apply(_ planes: [Plane], width: Int, height: Int, sourcePoint map: AffineTransform,
+                             threads: Int = 1) -> (planes: [Plane], inside: Mask) {
         let count = width * height
-        let sw = image.width, sh = image.height
-        let maxX = Double(sw - 1), maxY = Double(sh - 1)
-        /// Calls `body(pixel, x, y)` with the source point of every pixel whose source point lies inside.
-        @Sendable func forEachInside(_ body: (Int, Double, Double) -> Void) {
-            for y in 0..<height {
-                // Source point of the row's first pixel centre; each step right adds (a, c).
-                var px = map.a * 0.5 + map.b * (Double(y) + 0.5) + map.tx - 0.5
-                var py = map.c * 0.5 + map.d * (Double(y) + 0.5) + map.ty - 0.5
-                for x in 0..<width {
-                    if px >= 0, py >= 0, px <= maxX, py <= maxY { body(y * width + x, px, py) }
-                    px += map.a
-                    py += map.c
-                }
-            }
-        }
-        let sources = [image.red, image.green, image.blue] + (image.opacity.map { [$0] } ?? [])
-        let planes = ParallelWork.map(sources, threads: threads) { source in
+        let sw = planes.first?.width ?? 0, sh = planes.first?.height ?? 0
+        precondition(planes.allSatisfy { $0.width == sw && $0.height == sh }, "planes differ in size")
+        let warped = ParallelWork.map(planes, threads: threads) { source in
             var samples = [Float](repeating: 0, count: count)
             source.samples.withUnsafeBufferPointer { s in
                 samples.withUnsafeMutableBufferPointer { out in
-                    forEachInside { o, px, py in
+                    forEachInside(width: width, height: height, sourceWidth: sw, sourceHeight: sh, map) { o, px, py in
                         let i = min(Int(px), max(sw - 2, 0)), j = min(Int(py), max(sh - 2, 0))
                         let tx = Float(px - Double(i)), ty = Float(py - Double(j))
                         let i1 = min(i + 1, sw - 1), j1 = min(j + 1, sh - 1)
@@ -39,22 +25,65 @@ public enum Warp {
             return Plane(width: width, height: height, samples: samples)
         }
         var inside = [Bool](repeating: false, count: count)
-        inside.withUnsafeMutableBufferPointer { inside in forEachInside { o, _, _ in inside[o] = true } }
-        let warped = LinearImage(red: planes[0], green: planes[1], blue: planes[2], opacity: planes.count > 3 ? planes[3] : nil)
+        inside.withUnsafeMutableBufferPointer { inside in
+            forEachInside(width: width, height: height, sourceWidth: sw, sourceHeight: sh, map) { o, _, _ in inside[o] = true }
+        }
         return (warped, Mask(width: width, height: height, bits: inside))
+    }
+
+    /// The `width`×`height` mask whose pixel at point x is the pixel of `mask`
+    /// nearest to `sourcePoint(x)`; unset where that lies outside `mask`.
+    public static func nearest(_ mask: Mask, width: Int, height: Int, sourcePoint map: AffineTransform) -> Mask {
+        var bits = [Bool](repeating: false, count: width * height)
+        let sw = mask.width, sh = mask.height
+        mask.bits.withUnsafeBufferPointer { source in
+            bits.withUnsafeMutableBufferPointer { bits in
+                forEachInside(width: width, height: height, sourceWidth: sw, sourceHeight: sh, map) { o, px, py in
+                    bits[o] = source[Int(py.rounded()) * sw + Int(px.rounded())]
+                }
+            }
+        }
+        return Mask(width: width, height: height, bits: bits)
+    }
+
+    /// Calls `body(pixel, x, y)` with the source point (in pixel-centre
+    /// coordinates) of every pixel of the `width`×`height` frame whose source
+    /// point lies inside the `sourceWidth`×`sourceHeight` one.
+    @inline(__always)
+    private static func forEachInside(width: Int, height: Int, sourceWidth: Int, sourceHeight: Int,
+                                      _ map: AffineTransform, _ body: (Int, Double, Double) -> Void) {
+        let maxX = Double(sourceWidth - 1), maxY = Double(sourceHeight - 1)
+        for y in 0..<height {
+            // Source point of the row's first pixel centre; each step right adds (a, c).
+            var px = map.a * 0.5 + map.b * (Double(y) + 0.5) + map.tx - 0.5
+            var py = map.c * 0.5 + map.d * (Double(y) + 0.5) + map.ty - 0.5
+            for x in 0..<width {
+                if px >= 0, py >= 0, px <= maxX, py <= maxY { body(y * width + x, px, py) }
+                px += map.a
+                py += map.c
+            }
+        }
     }
 }
 
 extension Warp {
-    /// `image` resampled into a `width`×`height` frame whose point x shows
-    /// `image` at `transform(x)`. When the map shrinks the image by 2× or more,
-    /// blocks are averaged first so the result does not alias.
+    /// `planes` (all of one size) resampled into a `width`×`height` frame
+    /// whose point x shows them at `transform(x)`. When the map shrinks them by
+    /// 2× or more, blocks are averaged first so the result does not alias.
+    public static func into(width: Int, height: Int, from planes: [Plane], through transform: AffineTransform,
+                            threads: Int = 1) -> (planes: [Plane], inside: Mask) {
+        let factor = max(1, Int(transform.scale.rounded(.down)))
+        guard factor > 1 else { return apply(planes, width: width, height: height, sourcePoint: transform, threads: threads) }
+        return apply(planes.map { Resample.binned($0, by: factor) }, width: width, height: height,
+                     sourcePoint: transform.rescaled(input: 1, output: 1 / Double(factor)), threads: threads)
+    }
+
+    /// ``into(width:height:from:through:threads:)`` for every plane of an image.
     public static func into(width: Int, height: Int, from image: LinearImage, through transform: AffineTransform,
                             threads: Int = 1) -> (image: LinearImage, inside: Mask) {
-        let factor = max(1, Int(transform.scale.rounded(.down)))
-        guard factor > 1 else { return apply(image, width: width, height: height, sourcePoint: transform, threads: threads) }
-        let binned = image.mapPlanes { Resample.binned($0, by: factor) }
-        return apply(binned, width: width, height: height,
-                     sourcePoint: transform.rescaled(input: 1, output: 1 / Double(factor)), threads: threads)
+        let sources = [image.red, image.green, image.blue] + (image.opacity.map { [$0] } ?? [])
+        let (planes, inside) = into(width: width, height: height, from: sources, through: transform, threads: threads)
+        let warped = LinearImage(red: planes[0], green: planes[1], blue: planes[2], opacity: planes.count > 3 ? planes[3] : nil)
+        return (warped, inside)
     }
 }

@@ -2,8 +2,9 @@ import PigmentCore
 
 /// Averages `factor`×`factor` blocks of interleaved linear-light samples into
 /// planes, one input row at a time, so no full-size planes are ever held.
-/// Rows and columns past the last whole block are dropped.
-struct BlockAverager {
+/// Rows and columns past the last whole block are dropped. A class, so that
+/// its planes are changed in place row after row, never copied.
+final class BlockAverager {
     let channels: Int
     let factor: Int
     let width: Int
@@ -15,26 +16,30 @@ struct BlockAverager {
         self.factor = max(1, factor)
         self.width = width / self.factor
         self.height = height / self.factor
-        sums = Array(repeating: [Float](repeating: 0, count: self.width * self.height), count: channels)
+        // One array per channel (`Array(repeating:count:)` would share one, copied on first write).
+        let count = self.width * self.height
+        sums = (0..<channels).map { _ in [Float](repeating: 0, count: count) }
     }
 
     /// Adds input row `y`: the input's width in pixels of `channels`
     /// interleaved samples, each turned into linear light by `value(sample, channel)`.
     @inline(__always)
-    mutating func add<Sample>(row: UnsafePointer<Sample>, y: Int, value: (Sample, Int) -> Float) {
+    func add<Sample>(row: UnsafePointer<Sample>, y: Int, value: (Sample, Int) -> Float) {
         let outY = y / factor
         guard outY < height else { return }
         let (f, c, w) = (factor, channels, width)
-        for p in 0..<c {
-            sums[p].withUnsafeMutableBufferPointer { sums in
-                let out = sums.baseAddress! + outY * w
-                if f == 1 {
-                    for x in 0..<w { out[x] += value(row[x * c + p], p) }
-                } else {
-                    for x in 0..<w {
-                        var total: Float = 0
-                        for j in 0..<f { total += value(row[(x * f + j) * c + p], p) }
-                        out[x] += total
+        sums.withUnsafeMutableBufferPointer { planes in
+            for p in 0..<c {
+                planes[p].withUnsafeMutableBufferPointer { sums in
+                    let out = sums.baseAddress! + outY * w
+                    if f == 1 {
+                        for x in 0..<w { out[x] += value(row[x * c + p], p) }
+                    } else {
+                        for x in 0..<w {
+                            var total: Float = 0
+                            for j in 0..<f { total += value(row[(x * f + j) * c + p], p) }
+                            out[x] += total
+                        }
                     }
                 }
             }
@@ -42,7 +47,7 @@ struct BlockAverager {
     }
 
     /// The averaged planes, one per channel; the averager is left empty.
-    mutating func takePlanes() -> [Plane] {
+    func takePlanes() -> [Plane] {
         let norm = 1 / Float(factor * factor)
         return sums.indices.map { p in
             var samples: [Float] = []

@@ -45,6 +45,21 @@ final class StatisticsTests: XCTestCase {
         XCTAssertNil(Statistics.robustSigma(of: Plane(width: 2, height: 1, samples: [1, 2]), where: Mask(width: 2, height: 1, value: false)))
     }
 
+    func testRobustSigmaWithASpacingReadsOnlyTheLatticeOfEverySpacingthRowAndColumn() {
+        var random = SystemRandomNumberGenerator()
+        let width = 301, height = 203, spacing = 3
+        // Lattice pixels hold the sample; the pixels between them are far off and must not count.
+        let onLattice = (0..<width * height).map { ($0 % width) % spacing == 0 && ($0 / width) % spacing == 0 }
+        let samples = onLattice.map { $0 ? Float.random(in: -1...1, using: &random) : 1000 }
+        let plane = Plane(width: width, height: height, samples: samples)
+        let all = Mask(width: width, height: height)
+        let lattice = Statistics.robustSigma(of: plane, where: Mask(width: width, height: height, bits: onLattice))
+        XCTAssertEqual(Statistics.robustSigma(of: plane, where: all, spacing: spacing), lattice)
+        XCTAssertNotEqual(Statistics.robustSigma(of: plane, where: all), lattice)
+        XCTAssertEqual(Statistics.robustSigma(of: plane, minus: Plane(width: width, height: height), where: all, spacing: spacing),
+                       lattice)
+    }
+
     func testRobustSigmaOfANormalSampleIsItsSD() {
         var state: UInt64 = 12345
         func uniform() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }

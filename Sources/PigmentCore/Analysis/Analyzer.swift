@@ -52,10 +52,13 @@ public struct Analyzer: Sendable {
         // first pass over the whole region are left out of the second pass's
         // background and noise estimates. (A third pass moved the fixtures'
         // areas by at most 0.002 pp and contrasts by 0.03 %.)
+        // The smoothed maps' noise is read one smoothing length apart: pixels
+        // closer than that mostly repeat each other.
+        let spacing = max(1, Int(scale.sigma))
         func detect(on skin: Mask) -> DetectionPass {
             DetectionPass(smooth: smooth, darkness: smoothDarkness, skin: skin, roi: roi, seedable: seedable,
                           bandReach: 2 * edgeBand, window: scale.window,
-                          minimumArea: scale.minimumArea, settings: settings)
+                          minimumArea: scale.minimumArea, spacing: spacing, settings: settings)
         }
         var skin = roi
         var pass = detect(on: skin)

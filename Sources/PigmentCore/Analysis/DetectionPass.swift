@@ -11,14 +11,15 @@ struct DetectionPass {
     /// - Parameters:
     ///   - smooth: the smoothed melanin map.
     ///   - darkness: the smoothed darkness map, which confirms spots (``SpotDetector``).
+    ///   - spacing: noise is estimated from every `spacing`-th row and column.
     init(smooth: Plane, darkness: Plane, skin: Mask, roi: Mask, seedable: Mask, bandReach: Int, window: Int, minimumArea: Int,
-         settings: AnalysisSettings) {
+         spacing: Int, settings: AnalysisSettings) {
         let excess: Plane
         (background, excess) = Self.excess(of: smooth, skin: skin, window: window)
-        noise = Statistics.robustSigma(of: excess, where: skin) ?? 0
+        noise = Statistics.robustSigma(of: excess, where: skin, spacing: spacing) ?? 0
         let darknessExcess = darkness.minus(LocalBackground.estimate(darkness, valid: skin, window: window))
         // How far darkness may fall short of melanin and still confirm it.
-        let spread = Statistics.robustSigma(of: darknessExcess, minus: excess, where: skin) ?? 0
+        let spread = Statistics.robustSigma(of: darknessExcess, minus: excess, where: skin, spacing: spacing) ?? 0
         let allowance = Float(settings.confirmationSigmas) * spread
         threshold = max(Float(settings.thresholdSigmas) * noise, Float(settings.contrastFloor))
         darker = SpotDetector.detect(excess: excess, darkness: darknessExcess, allowance: allowance, roi: roi,

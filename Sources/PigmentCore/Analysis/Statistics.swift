@@ -91,37 +91,43 @@ public enum Statistics {
     /// Standard deviation of the samples of `plane` under `mask` (same size),
     /// estimated from their median absolute deviation (1.4826 × MAD),
     /// insensitive to a minority of outliers. The samples are not copied out.
-    /// `nil` when the mask is empty.
-    public static func robustSigma(of plane: Plane, where mask: Mask) -> Float? {
+    /// With `spacing` above 1, only pixels whose coordinates are multiples of
+    /// it are read (for smoothed planes, whose neighbours repeat each other).
+    /// `nil` when no pixel is read.
+    public static func robustSigma(of plane: Plane, where mask: Mask, spacing: Int = 1) -> Float? {
         precondition(plane.width == mask.width && plane.height == mask.height, "mask size differs from the plane's")
-        return plane.samples.withUnsafeBufferPointer { v in robustSigma(where: mask) { v[$0] } }
+        return plane.samples.withUnsafeBufferPointer { v in robustSigma(where: mask, spacing: spacing) { v[$0] } }
     }
 
-    /// ``robustSigma(of:where:)`` of the difference `plane − other` (same
-    /// sizes), without making it.
-    public static func robustSigma(of plane: Plane, minus other: Plane, where mask: Mask) -> Float? {
+    /// ``robustSigma(of:where:spacing:)`` of the difference `plane − other`
+    /// (same sizes), without making it.
+    public static func robustSigma(of plane: Plane, minus other: Plane, where mask: Mask, spacing: Int = 1) -> Float? {
         precondition(plane.width == mask.width && plane.height == mask.height, "mask size differs from the plane's")
         precondition(other.width == plane.width && other.height == plane.height, "planes differ in size")
         return plane.samples.withUnsafeBufferPointer { v in
-            other.samples.withUnsafeBufferPointer { o in robustSigma(where: mask) { v[$0] - o[$0] } }
+            other.samples.withUnsafeBufferPointer { o in robustSigma(where: mask, spacing: spacing) { v[$0] - o[$0] } }
         }
     }
 
     /// 1.4826 × the median absolute deviation of `value(i)` over the pixels `i`
-    /// set in `mask`; `nil` when there are none. The values are gathered into
-    /// one buffer, and both medians selected there by radix digits.
+    /// set in `mask` on the lattice of every `spacing`-th row and column; `nil`
+    /// when there are none. The values are gathered into one buffer, and both
+    /// medians selected there by radix digits.
     @inline(__always)
-    private static func robustSigma(where mask: Mask, _ value: (Int) -> Float) -> Float? {
-        let count = mask.population
-        guard count > 0 else { return nil }
-        let index = rank(0.5, count: count)
-        var gathered = [Float](unsafeUninitializedCapacity: count) { out, filled in
+    private static func robustSigma(where mask: Mask, spacing: Int, _ value: (Int) -> Float) -> Float? {
+        let step = max(1, spacing), w = mask.width
+        let capacity = ((mask.height + step - 1) / step) * ((w + step - 1) / step)
+        var gathered = [Float](unsafeUninitializedCapacity: capacity) { out, filled in
             mask.bits.withUnsafeBufferPointer { bits in
                 var n = 0
-                for i in bits.indices where bits[i] { out[n] = value(i); n += 1 }
+                for y in stride(from: 0, to: mask.height, by: step) {
+                    for i in stride(from: y * w, to: y * w + w, by: step) where bits[i] { out[n] = value(i); n += 1 }
+                }
                 filled = n
             }
         }
+        guard !gathered.isEmpty else { return nil }
+        let index = rank(0.5, count: gathered.count)
         return gathered.withUnsafeMutableBufferPointer { values in
             // Selection reorders the values; their deviations do not depend on the order.
             let median = digitSelect(values, index)

@@ -63,7 +63,7 @@ public struct Registration: Sendable {
             let fine = level == 0 || max(beforeLevels[level].width, beforeLevels[level].height) >= Self.qualitySide
             guard let refined = refine(before: beforeLevels[level], after: afterLevels[level], start: transform,
                                        model: fine ? model : .similarity,
-                                       iterations: level == top ? 30 : 12) else { return nil }
+                                       iterations: level == top ? 30 : 12, working: level == 0) else { return nil }
             transform = refined
         }
         let q = (0..<levels).last { max(beforeLevels[$0].width, beforeLevels[$0].height) >= Self.qualitySide } ?? 0
@@ -195,8 +195,12 @@ public struct Registration: Sendable {
     }
 
     /// Gauss–Newton refinement of `start` on one level; `nil` if it breaks down.
+    /// On the `working` level about 60 000 pixels are sampled, on a lattice
+    /// whose step is rounded down; on coarser levels, which only start the
+    /// next one off, the step is rounded to nearest (a level of 210 000 pixels
+    /// samples a quarter of them, not all).
     func refine(before b: Plane, after a: Plane, start: AffineTransform, model: AlignmentModel,
-                iterations: Int) -> AffineTransform? {
+                iterations: Int, working: Bool = true) -> AffineTransform? {
         let gradient = Self.gradients(a)
         let cx = Double(b.width) / 2, cy = Double(b.height) / 2
         // Parameters relative to the before frame's centre, for conditioning.
@@ -206,9 +210,10 @@ public struct Registration: Sendable {
         case .similarity: p = [(start.a + start.d) / 2, (start.c - start.b) / 2, shiftX, shiftY]
         case .affine: p = [start.a, start.b, start.c, start.d, shiftX, shiftY]
         }
-        let k = model.parameterCount, n = k + 2
+        let k = model.parameterCount, n = k + 2  // at most 8: one SIMD8 row each
         var gain = 1.0, offset = 0.0
-        let step = max(1, Int((Double(b.count) / 60_000).squareRoot()))
+        let spacing = (Double(b.count) / 60_000).squareRoot()
+        let step = max(1, Int(working ? spacing : spacing.rounded()))
         func linear(_ p: [Double]) -> (Double, Double, Double, Double) {
             model == .similarity ? (p[0], -p[1], p[1], p[0]) : (p[0], p[1], p[2], p[3])
         }
@@ -221,40 +226,38 @@ public struct Registration: Sendable {
             let (la, lb, lc, ld) = linear(p)
             let tx = p[k - 2], ty = p[k - 1]
             let (currentGain, currentOffset) = (gain, offset)
-            // Per band: the normal equations' upper triangle (n × n), right-hand side (n), samples used.
-            let sums = ParallelWork.map(bands, threads: threads) { band -> [Double] in
-                var sums = [Double](repeating: 0, count: n * n + n + 1)
-                var j = [Double](repeating: 0, count: n)
-                sums.withUnsafeMutableBufferPointer { sums in
-                    j.withUnsafeMutableBufferPointer { j in
-                        a.samples.withUnsafeBufferPointer { av in
-                            gradient.x.samples.withUnsafeBufferPointer { gxv in
-                                gradient.y.samples.withUnsafeBufferPointer { gyv in
-                                    b.samples.withUnsafeBufferPointer { bv in
-                                        for y in band {
-                                            let yy = Double(y) + 0.5 - cy
-                                            for x in stride(from: 0, to: b.width, by: step) {
-                                                let xx = Double(x) + 0.5 - cx
-                                                let wx = la * xx + lb * yy + tx, wy = lc * xx + ld * yy + ty
-                                                guard let value = Resample.bilinear(av, width: a.width, height: a.height, x: wx, y: wy),
-                                                      let gx = Resample.bilinear(gxv, width: a.width, height: a.height, x: wx, y: wy),
-                                                      let gy = Resample.bilinear(gyv, width: a.width, height: a.height, x: wx, y: wy)
-                                                else { continue }
-                                                let before = Double(bv[y * b.width + x])
-                                                let r = Double(value) - currentGain * before - currentOffset
-                                                let dx = Double(gx), dy = Double(gy)
-                                                if model == .similarity {
-                                                    j[0] = dx * xx + dy * yy; j[1] = -dx * yy + dy * xx
-                                                } else {
-                                                    j[0] = dx * xx; j[1] = dx * yy; j[2] = dy * xx; j[3] = dy * yy
-                                                }
-                                                j[k - 2] = dx; j[k - 1] = dy; j[k] = -before; j[k + 1] = -1
-                                                for r0 in 0..<n {
-                                                    sums[n * n + r0] += j[r0] * r
-                                                    for c0 in r0..<n { sums[r0 * n + c0] += j[r0] * j[c0] }
-                                                }
-                                                sums[n * n + n] += 1
+            // Per band: the normal equations' rows (n × n; the upper triangle
+            // is read), right-hand side (n) and samples used. Each element is
+            // summed sample by sample, as one scalar loop would.
+            let sums = ParallelWork.map(bands, threads: threads) { band -> (rows: [SIMD8<Double>], rhs: SIMD8<Double>, used: Int) in
+                var rows = [SIMD8<Double>](repeating: .zero, count: n)
+                var rhs = SIMD8<Double>.zero, used = 0
+                rows.withUnsafeMutableBufferPointer { rows in
+                    a.samples.withUnsafeBufferPointer { av in
+                        gradient.x.samples.withUnsafeBufferPointer { gxv in
+                            gradient.y.samples.withUnsafeBufferPointer { gyv in
+                                b.samples.withUnsafeBufferPointer { bv in
+                                    for y in band {
+                                        let yy = Double(y) + 0.5 - cy
+                                        for x in stride(from: 0, to: b.width, by: step) {
+                                            let xx = Double(x) + 0.5 - cx
+                                            let wx = la * xx + lb * yy + tx, wy = lc * xx + ld * yy + ty
+                                            guard let (value, gx, gy) = Resample.bilinear(av, gxv, gyv, width: a.width,
+                                                                                          height: a.height, x: wx, y: wy)
+                                            else { continue }
+                                            let before = Double(bv[y * b.width + x])
+                                            let r = Double(value) - currentGain * before - currentOffset
+                                            let dx = Double(gx), dy = Double(gy)
+                                            var j = SIMD8<Double>.zero
+                                            if model == .similarity {
+                                                j[0] = dx * xx + dy * yy; j[1] = -dx * yy + dy * xx
+                                            } else {
+                                                j[0] = dx * xx; j[1] = dx * yy; j[2] = dy * xx; j[3] = dy * yy
                                             }
+                                            j[k - 2] = dx; j[k - 1] = dy; j[k] = -before; j[k + 1] = -1
+                                            rhs += j * r
+                                            for r0 in 0..<n { rows[r0] += j * j[r0] }
+                                            used += 1
                                         }
                                     }
                                 }
@@ -262,13 +265,13 @@ public struct Registration: Sendable {
                         }
                     }
                 }
-                return sums
+                return (rows, rhs, used)
             }
             var h = [Double](repeating: 0, count: n * n), g = [Double](repeating: 0, count: n), used = 0
             for band in sums {
-                for i in 0..<(n * n) { h[i] += band[i] }
-                for i in 0..<n { g[i] += band[n * n + i] }
-                used += Int(band[n * n + n])
+                for r0 in 0..<n { for c0 in 0..<n { h[r0 * n + c0] += band.rows[r0][c0] } }
+                for i in 0..<n { g[i] += band.rhs[i] }
+                used += band.used
             }
             guard used * step * step * 4 >= b.count else { return nil }
             for r0 in 0..<n { for c0 in 0..<r0 { h[r0 * n + c0] = h[c0 * n + r0] } }

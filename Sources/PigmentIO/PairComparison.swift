@@ -240,7 +240,7 @@ public struct PairComparison: Sendable {
         }
         let outcomes = ParallelWork.map(steps, threads: threads) { step -> ReadOutcome in
             switch step {
-            case .mask(let path): return .mask(Result { () throws(ComparisonError) in try decode(path) })
+            case .mask(let path): return .mask(Result { () throws(ComparisonError) in try decode(path, blocks: .centre) })
             case .before: return .before(Result { () throws(ComparisonError) in try prepared(before) })
             case .after: return .after(Result { () throws(ComparisonError) in try prepared(after) })
             }
@@ -262,7 +262,9 @@ public struct PairComparison: Sendable {
     }
 
     /// The before photo's opaque pixels, within the mask (white: at least
-    /// mid-gray, sRGB code 128 of 255) taken into the photo's analysis frame.
+    /// mid-gray, sRGB code 128 of 255) taken into the photo's analysis frame:
+    /// each analysis pixel takes the mask pixel nearest its centre (a large
+    /// mask is read at the centre of each block, not averaged).
     private func regionOfInterest(of photo: PreparedPhoto, mask: (path: String, photo: DecodedPhoto)) throws(ComparisonError) -> Mask {
         let (path, maskPhoto) = mask
         guard maskPhoto.fullWidth == photo.fullWidth, maskPhoto.fullHeight == photo.fullHeight else {
@@ -364,8 +366,8 @@ public struct PairComparison: Sendable {
         }
     }
 
-    private func decode(_ path: String) throws(ComparisonError) -> DecodedPhoto {
-        do { return try decoder.decode(path, maxLongSide: analysisSize) } catch { throw .image(error) }
+    private func decode(_ path: String, blocks: ImageDecoder.BlockReduction = .average) throws(ComparisonError) -> DecodedPhoto {
+        do { return try decoder.decode(path, maxLongSide: analysisSize, blocks: blocks) } catch { throw .image(error) }
     }
 
     private func analyze(_ maps: PigmentMaps, roi: Mask, path: String) throws(ComparisonError) -> PhotoAnalysis {

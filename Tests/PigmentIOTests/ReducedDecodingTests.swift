@@ -51,6 +51,44 @@ final class ReducedDecodingTests: XCTestCase {
         XCTAssertEqual(meanAbsoluteDifference(reduced.image.green, Resample.binned(full.green, by: 2)), 0, accuracy: 1e-6)
     }
 
+    func testPNGReducedByBlockCentresTakesEachBlocksCentrePixel() throws {
+        // 4×4 blocks in which only the centre pixel (2, 2) is white.
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("centres.png").path
+        let bits = (0..<64 * 48).map { ($0 % 64) % 4 == 2 && ($0 / 64) % 4 == 2 }
+        try ImageEncoder.writePNG(Mask(width: 64, height: 48, bits: bits), to: path)
+        let centres = try decoder.decode(path, maxLongSide: 16, blocks: .centre)
+        XCTAssertEqual(centres.image.width, 16)
+        XCTAssertEqual(centres.scale, 0.25)
+        XCTAssertEqual(Set(centres.image.green.samples), [1])
+        let averaged = try decoder.decode(path, maxLongSide: 16)
+        XCTAssertEqual(Set(averaged.image.green.samples), [1.0 / 16])
+    }
+
+    func testAMaskLargerThanTheAnalysisSizeIsReadAtBlockCentres() throws {
+        // The fixture's 1024×768 photos are measured at 512×384, so each analysis
+        // pixel covers a 2×2 block of the mask, whose centre is pixel (1, 1).
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pair = FixturePaths.root.appendingPathComponent("pairs/fade")
+        let (before, after) = (pair.appendingPathComponent("before.jpg").path, pair.appendingPathComponent("after.jpg").path)
+        let comparison = try PairComparison(analysisSize: 512)
+        func mask(whiteColumns parity: Int) throws -> String {
+            let path = folder.appendingPathComponent("mask\(parity).png").path
+            try ImageEncoder.writePNG(Mask(width: 1024, height: 768, bits: (0..<1024 * 768).map { $0 % 2 == parity }), to: path)
+            return path
+        }
+        // White on the centres' columns: all skin, as without a mask.
+        XCTAssertEqual(try comparison.measure(before: before, after: after, mask: mask(whiteColumns: 1)).before.roiPixels,
+                       try comparison.measure(before: before, after: after).before.roiPixels)
+        // Half of every block is white, but no centre is: no skin (an average would have counted all).
+        XCTAssertThrowsError(try comparison.measure(before: before, after: after, mask: mask(whiteColumns: 0))) { error in
+            guard case ComparisonError.regionTooSmall(_, let pixels) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(pixels, 0)
+        }
+    }
+
     func testNumbersAtAReducedSizeStayWithinToleranceOfFullSize() throws {
         // The default size (1024) does not reduce the 1024-px fixtures, so
         // compare half size against full size instead: a stricter promise.

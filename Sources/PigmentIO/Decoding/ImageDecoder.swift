@@ -21,16 +21,26 @@ public struct ImageDecoder: Sendable {
         try decode(path, maxLongSide: nil).image
     }
 
+    /// How blocks of whole pixels are reduced to one.
+    public enum BlockReduction: Sendable {
+        /// The mean in linear light (photos).
+        case average
+        /// The pixel at the block's centre (masks, which must stay two-valued
+        /// and need no more than one pixel per block read).
+        case centre
+    }
+
     /// Decodes `path` reduced so that its long side is at most `maxLongSide`
     /// (`nil`: full size). JPEGs are reduced in the DCT domain (the largest
     /// scale k/8 that fits, from the k×k lowest frequencies of each block), then,
-    /// if still too large, and PNGs, by averaging blocks of whole pixels in
-    /// linear light. Both decoders hand over one row at a time, so no
+    /// if still too large, and PNGs, by reducing blocks of whole pixels as
+    /// `blocks` says. Both decoders hand over one row at a time, so no
     /// full-size buffer of pixels is held.
-    public func decode(_ path: String, maxLongSide: Int?) throws(ImageFileError) -> DecodedPhoto {
+    public func decode(_ path: String, maxLongSide: Int?,
+                       blocks: BlockReduction = .average) throws(ImageFileError) -> DecodedPhoto {
         let format = try Self.sniff(path)
         var message = CMessage()
-        let rows = RowReduction(maxLongSide: maxLongSide)
+        let rows = RowReduction(maxLongSide: maxLongSide, blocks: blocks)
         let decode = format == .png ? cimageio_png_decode_rows : cimageio_jpeg_decode_rows
         let code = withExtendedLifetime(rows) {
             decode(path, UInt64(maxPixels), UInt32(clamping: maxLongSide ?? 0), { context, layout, row, y in

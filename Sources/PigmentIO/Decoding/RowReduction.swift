@@ -4,9 +4,11 @@ import PigmentCore
 
 /// Takes a decoder's rows as they are made, converts them to linear light
 /// (PNG codes by table, JPEG sRGB floats by ``SRGB/decodeFast(_:)``), and
-/// averages them into planes reduced to at most `maxLongSide`.
+/// reduces them into planes whose long side is at most `maxLongSide`, by
+/// averaging blocks or taking their centres (``ImageDecoder/BlockReduction``).
 final class RowReduction {
     private let maxLongSide: Int?
+    private let blocks: ImageDecoder.BlockReduction
     private var averager: BlockAverager?
     /// PNG: code value to linear light (colour) or to 0–1 (alpha, last), per
     /// channel: channel p's table starts at p × `codes`.
@@ -15,8 +17,9 @@ final class RowReduction {
     /// The layout of the rows received (zeroed before the first row).
     private(set) var layout = cimageio_layout()
 
-    init(maxLongSide: Int?) {
+    init(maxLongSide: Int?, blocks: ImageDecoder.BlockReduction = .average) {
         self.maxLongSide = maxLongSide
+        self.blocks = blocks
     }
 
     /// Starts a new image on its first row; later rows are added to it.
@@ -45,7 +48,8 @@ final class RowReduction {
         let longSide = Int(max(layout.width, layout.height))
         let factor = maxLongSide.map { max(1, (longSide + $0 - 1) / $0) } ?? 1
         let channels = Int(layout.channels)
-        averager = BlockAverager(width: Int(layout.width), height: Int(layout.height), channels: channels, factor: factor)
+        averager = BlockAverager(width: Int(layout.width), height: Int(layout.height), channels: channels, factor: factor,
+                                 centreOnly: blocks == .centre)
         guard layout.bytes_per_sample != 4 else { return }
         let top = layout.bytes_per_sample == 2 ? 65535 : 255, scale = 1 / Float(top)
         let levels = (0...top).map { Float($0) * scale }

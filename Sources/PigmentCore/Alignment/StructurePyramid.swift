@@ -1,7 +1,7 @@
 /// A photo prepared for registration: its band-passed structure signal on
 /// every pyramid level (``Registration/pyramid(of:)``), so one photo can be
 /// prepared while the other is still being decoded.
-public struct StructurePyramid: Sendable {
+public struct StructurePyramid: Sendable, Equatable {
     /// The working level first (the photo binned by `factor`), then each half-size level.
     let levels: [Plane]
     /// Binning from the photo to the working level.

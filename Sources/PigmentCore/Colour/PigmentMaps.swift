@@ -1,5 +1,5 @@
 /// The two per-pixel maps the analysis reads, both in melanin units.
-public struct PigmentMaps: Sendable {
+public struct PigmentMaps: Sendable, Equatable {
     /// Melanin density: blind to shading and to redness, read from colour.
     public var melanin: Plane
     /// Loss of brightness (mean optical density of the three channels) divided by

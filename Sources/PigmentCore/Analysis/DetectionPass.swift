@@ -14,10 +14,10 @@ struct DetectionPass {
     ///   - spacing: noise is estimated from every `spacing`-th row and column.
     init(smooth: Plane, darkness: Plane, skin: Mask, roi: Mask, seedable: Mask, bandReach: Int, window: Int, minimumArea: Int,
          spacing: Int, settings: AnalysisSettings) {
-        let excess: Plane
-        (background, excess) = Self.excess(of: smooth, skin: skin, window: window)
+        let (kept, excess) = LocalBackground.excess(of: smooth, valid: skin, window: window, keepingBackground: true)
+        background = kept!
         noise = Statistics.robustSigma(of: excess, where: skin, spacing: spacing) ?? 0
-        let darknessExcess = darkness.minus(LocalBackground.estimate(darkness, valid: skin, window: window))
+        let darknessExcess = LocalBackground.excess(of: darkness, valid: skin, window: window, keepingBackground: false).excess
         // How far darkness may fall short of melanin and still confirm it.
         let spread = Statistics.robustSigma(of: darknessExcess, minus: excess, where: skin, spacing: spacing) ?? 0
         let allowance = Float(settings.confirmationSigmas) * spread
@@ -31,11 +31,5 @@ struct DetectionPass {
         let t = threshold
         suprathreshold = Mask(width: smooth.width, height: smooth.height,
                               bits: excess.samples.map { abs($0) > t })
-    }
-
-    /// The local background of `plane` over `skin`, and the plane less it.
-    private static func excess(of plane: Plane, skin: Mask, window: Int) -> (background: Plane, excess: Plane) {
-        let background = LocalBackground.estimate(plane, valid: skin, window: window)
-        return (background, plane.minus(background))
     }
 }

@@ -14,28 +14,34 @@ public enum MaskedBlur {
     public static func apply(_ planes: [Plane], mask: Mask, sigma: Double) -> [Plane] {
         guard sigma > 0.3 else { return planes }
         let kernel = gaussianKernel(sigma: sigma)
-        let w = mask.width, h = mask.height
-        let weights = mask.bits.withUnsafeBufferPointer { bits in
-            blur(width: w, height: h, kernel: kernel) { row, x in bits[row + x] ? 1 : 0 }
-        }
-        return planes.map { plane in
-            precondition(plane.width == w && plane.height == h, "plane size differs from the mask's")
-            let out = plane.samples.withUnsafeBufferPointer { src in
-                mask.bits.withUnsafeBufferPointer { bits in
-                    let values = blur(width: w, height: h, kernel: kernel) { row, x in bits[row + x] ? src[row + x] : 0 }
-                    return values.withUnsafeBufferPointer { values in
-                        weights.withUnsafeBufferPointer { weights in
-                            [Float](unsafeUninitializedCapacity: w * h) { out, count in
-                                for i in 0..<w * h {
-                                    out[i] = bits[i] && weights[i] > 1e-6 ? values[i] / weights[i] : src[i]
+        let w = mask.width, h = mask.height, count = w * h
+        // The horizontal pass's output, reused by every blur below.
+        var across = [Float](repeating: 0, count: count)
+        return across.withUnsafeMutableBufferPointer { across in
+            mask.bits.withUnsafeBufferPointer { bits in
+                let weights = [Float](unsafeUninitializedCapacity: count) { weights, filled in
+                    blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: weights.baseAddress!) { row, x in
+                        bits[row + x] ? 1 : 0
+                    }
+                    filled = count
+                }
+                return weights.withUnsafeBufferPointer { weights in
+                    planes.map { plane in
+                        precondition(plane.width == w && plane.height == h, "plane size differs from the mask's")
+                        let out = plane.samples.withUnsafeBufferPointer { src in
+                            [Float](unsafeUninitializedCapacity: count) { out, filled in
+                                blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: out.baseAddress!) { row, x in
+                                    bits[row + x] ? src[row + x] : 0
                                 }
-                                count = w * h
+                                // Normalised by the mask's own blur, in place.
+                                for i in 0..<count { out[i] = bits[i] && weights[i] > 1e-6 ? out[i] / weights[i] : src[i] }
+                                filled = count
                             }
                         }
+                        return Plane(width: w, height: h, samples: out)
                     }
                 }
             }
-            return Plane(width: w, height: h, samples: out)
         }
     }
 
@@ -44,17 +50,23 @@ public enum MaskedBlur {
     public static func apply(_ plane: Plane, sigma: Double) -> Plane {
         guard sigma > 0.3 else { return plane }
         let kernel = gaussianKernel(sigma: sigma)
-        let w = plane.width, h = plane.height
-        var out = plane.samples.withUnsafeBufferPointer { src in
-            blur(width: w, height: h, kernel: kernel) { row, x in src[row + x] }
-        }
-        // The blur of an all-ones image is separable: the kernel's share inside
-        // the image along each axis.
-        let across = coverage(of: kernel, count: w), down = coverage(of: kernel, count: h)
-        out.withUnsafeMutableBufferPointer { out in
-            across.withUnsafeBufferPointer { across in
-                for y in 0..<h {
-                    for x in 0..<w { out[y * w + x] /= across[x] * down[y] }
+        let w = plane.width, h = plane.height, count = w * h
+        var across = [Float](repeating: 0, count: count)
+        let shareX = coverage(of: kernel, count: w), shareY = coverage(of: kernel, count: h)
+        let out = plane.samples.withUnsafeBufferPointer { src in
+            across.withUnsafeMutableBufferPointer { across in
+                [Float](unsafeUninitializedCapacity: count) { out, filled in
+                    blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: out.baseAddress!) { row, x in
+                        src[row + x]
+                    }
+                    // The blur of an all-ones image is separable: the kernel's share
+                    // inside the image along each axis.
+                    shareX.withUnsafeBufferPointer { shareX in
+                        for y in 0..<h {
+                            for x in 0..<w { out[y * w + x] /= shareX[x] * shareY[y] }
+                        }
+                    }
+                    filled = count
                 }
             }
         }
@@ -72,33 +84,29 @@ public enum MaskedBlur {
     }
 
     /// The Gaussian blur of the image whose pixel (x, y) is `value(y · width, x)`,
-    /// with zeros beyond its border: a horizontal pass row by row from a
-    /// zero-padded copy, then a vertical pass one output row at a time.
+    /// with zeros beyond its border, written to `out`: a horizontal pass row by
+    /// row from a zero-padded copy into `across`, then a vertical pass one output
+    /// row at a time (both `width` × `height`).
     @inline(__always)
-    static func blur(width w: Int, height h: Int, kernel: [Float], value: (_ row: Int, _ x: Int) -> Float) -> [Float] {
+    static func blur(width w: Int, height h: Int, kernel: [Float], across: UnsafeMutablePointer<Float>,
+                     into out: UnsafeMutablePointer<Float>, value: (_ row: Int, _ x: Int) -> Float) {
         let radius = kernel.count / 2
-        var across = [Float](repeating: 0, count: w * h)
         var padded = [Float](repeating: 0, count: w + 2 * radius)
-        across.withUnsafeMutableBufferPointer { across in
-            padded.withUnsafeMutableBufferPointer { padded in
-                // Tap k reads the padded row shifted by k.
-                let taps = kernel.indices.map { k in (UnsafePointer(padded.baseAddress! + k), kernel[k]) }
-                for y in 0..<h {
-                    let row = y * w
-                    for x in 0..<w { padded[radius + x] = value(row, x) }
-                    weightedSum(taps, count: w, into: across.baseAddress! + row)
-                }
+        padded.withUnsafeMutableBufferPointer { padded in
+            // Tap k reads the padded row shifted by k.
+            let taps = kernel.indices.map { k in (UnsafePointer(padded.baseAddress! + k), kernel[k]) }
+            for y in 0..<h {
+                let row = y * w
+                for x in 0..<w { padded[radius + x] = value(row, x) }
+                weightedSum(taps, count: w, into: across + row)
             }
         }
-        return [Float](unsafeUninitializedCapacity: w * h) { out, count in
-            across.withUnsafeBufferPointer { across in
-                for y in 0..<h {
-                    let lo = max(0, y - radius), hi = min(h - 1, y + radius)
-                    let rows = (lo...hi).map { (across.baseAddress! + $0 * w, kernel[$0 - y + radius]) }
-                    weightedSum(rows, count: w, into: out.baseAddress! + y * w)
-                }
-            }
-            count = w * h
+        var rows: [(UnsafePointer<Float>, Float)] = []
+        rows.reserveCapacity(kernel.count)
+        for y in 0..<h {
+            rows.removeAll(keepingCapacity: true)
+            for r in max(0, y - radius)...min(h - 1, y + radius) { rows.append((UnsafePointer(across + r * w), kernel[r - y + radius])) }
+            weightedSum(rows, count: w, into: out + y * w)
         }
     }
 

@@ -151,8 +151,11 @@ public struct Registration: Sendable {
 
     /// Normalised correlation of `b` with the window of `w` starting at the
     /// offset, over pixels where `w` is valid (`valid` 1, else 0; `w` is 0
-    /// where it is not valid), if that is at least half of `b`. `squares`
-    /// holds `b`'s samples squared. Rows are summed eight pixels at a time.
+    /// where it is not valid), if that is at least half of the pixels read.
+    /// `squares` holds `b`'s samples squared. Every second row is read (the
+    /// band-passed signal is smooth over its 3-px scale, so a row mostly
+    /// repeats its neighbour; the candidates are only ranked here, and the
+    /// finer levels refine the best), eight pixels at a time.
     static func correlation(_ b: Plane, squares: [Float], _ w: [Float], _ valid: [Float], stride ew: Int,
                             offsetX: Int, offsetY: Int) -> Double {
         var n = 0.0, sb = 0.0, sw = 0.0, sbb = 0.0, sww = 0.0, sbw = 0.0
@@ -162,7 +165,7 @@ public struct Registration: Sendable {
                     valid.withUnsafeBufferPointer { vp in
                         let (bBase, qBase) = (UnsafeRawPointer(bp.baseAddress!), UnsafeRawPointer(qp.baseAddress!))
                         let (wBase, vBase) = (UnsafeRawPointer(wp.baseAddress!), UnsafeRawPointer(vp.baseAddress!))
-                        for y in 0..<b.height {
+                        for y in stride(from: 0, to: b.height, by: 2) {
                             let bRow = 4 * y * b.width, wRow = 4 * ((y + offsetY) * ew + offsetX)
                             var rn = SIMD8<Float>(), rb = rn, rw = rn, rbb = rn, rww = rn, rbw = rn
                             var x = 0
@@ -188,7 +191,7 @@ public struct Registration: Sendable {
                 }
             }
         }
-        guard n * 2 >= Double(b.count) else { return -.infinity }
+        guard n * 2 >= Double((b.height + 1) / 2 * b.width) else { return -.infinity }
         let cov = sbw - sb * sw / n, vb = sbb - sb * sb / n, vw = sww - sw * sw / n
         guard vb > 0, vw > 0 else { return -.infinity }
         return cov / (vb * vw).squareRoot()

@@ -154,8 +154,9 @@ public struct PairComparison: Sendable {
     private func prepare(before: String, after: String, mask: String?,
                          keepingPhotos: Bool) throws(ComparisonError) -> PreparedPair {
         let registration = try makeRegistration(paths: (before, after))
-        let (beforeSide, afterSide, aligned) = try readAndAlign(before: before, after: after, mask: mask,
-                                                                registration: registration, keepingPhotos: keepingPhotos)
+        let (beforeSide, afterSide) = try read(before: before, after: after, mask: mask, registration: registration,
+                                               keepingPhotos: keepingPhotos)
+        let aligned = try align(afterSide, onto: beforeSide, registration: registration, paths: (before, after))
         let roi = beforeSide.roi
         let region = roi.intersection(aligned.covered).intersection(aligned.opaque)
         var warnings = aligned.warnings
@@ -214,45 +215,50 @@ public struct PairComparison: Sendable {
         var height: Int { maps.melanin.height }
     }
 
-    /// Reads both photos at once, making each one's maps and alignment pyramid,
-    /// and aligns the after photo. With two threads a mask is decoded on a
-    /// thread of its own beside all of that (a 24 MP PNG inflates for about as
-    /// long as both photos' steps take); with one (in a batch) it is read first.
-    /// Errors are reported in the order before photo, mask, after photo,
-    /// alignment.
-    private func readAndAlign(before: String, after: String, mask: String?, registration: Registration?,
-                              keepingPhotos: Bool) throws(ComparisonError)
-        -> (before: PreparedPhoto, after: PreparedPhoto, aligned: AlignedAfter) {
-        let readMask: (@Sendable () -> Result<DecodedPhoto, ComparisonError>)? = mask.map { path in
-            let read = { @Sendable () -> Result<DecodedPhoto, ComparisonError> in
-                Result { () throws(ComparisonError) in try decode(path, blocks: .centre) }
-            }
-            if threads > 1 {
-                let work = BackgroundWork(read)
-                return { work.value() }
-            }
-            let result = read()
-            return { result }
+    /// One step of reading a pair, and what it gives.
+    private enum ReadStep: Sendable {
+        case mask(String), before, after
+    }
+    private enum ReadOutcome: Sendable {
+        case mask(Result<DecodedPhoto, ComparisonError>)
+        case before(Result<PreparedPhoto, ComparisonError>)
+        case after(Result<PreparedPhoto, ComparisonError>)
+    }
+
+    /// Decodes the mask and the photos and makes each photo's maps and
+    /// alignment pyramid: three steps taken in that order by whichever thread is
+    /// free, so a large mask (a 24 MP PNG inflates for about as long as both
+    /// photos take) runs beside both photos' work. Errors are reported in the
+    /// order before photo, mask, after photo.
+    private func read(before: String, after: String, mask: String?, registration: Registration?,
+                      keepingPhotos: Bool) throws(ComparisonError) -> (before: PreparedPhoto, after: PreparedPhoto) {
+        let steps: [ReadStep] = (mask.map { [.mask($0)] } ?? []) + [.before, .after]
+        @Sendable func prepared(_ path: String) throws(ComparisonError) -> PreparedPhoto {
+            let photo = try decode(path)
+            let (maps, pyramid) = analyzer.maps(of: photo.image, pyramidFor: registration)
+            return PreparedPhoto(photo, maps: maps, pyramid: pyramid, keepingImage: keepingPhotos)
         }
-        let photos = ParallelWork.map([before, after], threads: threads) { path in
-            Result { () throws(ComparisonError) in
-                let photo = try decode(path)
-                let (maps, pyramid) = analyzer.maps(of: photo.image, pyramidFor: registration)
-                return PreparedPhoto(photo, maps: maps, pyramid: pyramid, keepingImage: keepingPhotos)
-            }
-        }
-        // Aligned while the mask may still be decoding.
-        var aligned: Result<AlignedAfter, ComparisonError>?
-        if case .success(let beforeSide) = photos[0], case .success(let afterSide) = photos[1] {
-            aligned = Result { () throws(ComparisonError) in
-                try align(afterSide, onto: beforeSide, registration: registration, paths: (before, after))
+        let outcomes = ParallelWork.map(steps, threads: threads) { step -> ReadOutcome in
+            switch step {
+            case .mask(let path): return .mask(Result { () throws(ComparisonError) in try decode(path, blocks: .centre) })
+            case .before: return .before(Result { () throws(ComparisonError) in try prepared(before) })
+            case .after: return .after(Result { () throws(ComparisonError) in try prepared(after) })
             }
         }
-        var beforeSide = try photos[0].get()
-        if let mask, let readMask { beforeSide.roi = try regionOfInterest(of: beforeSide, mask: (mask, try readMask().get())) }
-        let afterSide = try photos[1].get()
-        // Both photos were read, so the alignment was tried.
-        return (beforeSide, afterSide, try aligned!.get())
+        // Every step has run, so each outcome below is set.
+        var beforeRead: Result<PreparedPhoto, ComparisonError>?
+        var afterRead: Result<PreparedPhoto, ComparisonError>?
+        var maskRead: Result<DecodedPhoto, ComparisonError>?
+        for outcome in outcomes {
+            switch outcome {
+            case .mask(let result): maskRead = result
+            case .before(let result): beforeRead = result
+            case .after(let result): afterRead = result
+            }
+        }
+        var beforeSide = try beforeRead!.get()
+        if let mask, let maskRead { beforeSide.roi = try regionOfInterest(of: beforeSide, mask: (mask, try maskRead.get())) }
+        return (beforeSide, try afterRead!.get())
     }
 
     /// The before photo's opaque pixels, within the mask (white: at least

@@ -154,9 +154,8 @@ public struct PairComparison: Sendable {
     private func prepare(before: String, after: String, mask: String?,
                          keepingPhotos: Bool) throws(ComparisonError) -> PreparedPair {
         let registration = try makeRegistration(paths: (before, after))
-        let (beforeSide, afterSide) = try read(before: before, after: after, mask: mask, registration: registration,
-                                               keepingPhotos: keepingPhotos)
-        let aligned = try align(afterSide, onto: beforeSide, registration: registration, paths: (before, after))
+        let (beforeSide, afterSide, aligned) = try read(before: before, after: after, mask: mask, registration: registration,
+                                                        keepingPhotos: keepingPhotos)
         let roi = beforeSide.roi
         let region = roi.intersection(aligned.covered).intersection(aligned.opaque)
         var warnings = aligned.warnings
@@ -217,48 +216,67 @@ public struct PairComparison: Sendable {
 
     /// One step of reading a pair, and what it gives.
     private enum ReadStep: Sendable {
-        case mask(String), before, after
+        case mask(String), before, after, align
     }
     private enum ReadOutcome: Sendable {
         case mask(Result<DecodedPhoto, ComparisonError>)
         case before(Result<PreparedPhoto, ComparisonError>)
         case after(Result<PreparedPhoto, ComparisonError>)
+        /// `nil` when a photo could not be read.
+        case aligned(Result<AlignedAfter, ComparisonError>?)
     }
 
-    /// Decodes the mask and the photos and makes each photo's maps and
-    /// alignment pyramid: three steps taken in that order by whichever thread is
-    /// free, so a large mask (a 24 MP PNG inflates for about as long as both
-    /// photos take) runs beside both photos' work. Errors are reported in the
-    /// order before photo, mask, after photo.
-    private func read(before: String, after: String, mask: String?, registration: Registration?,
-                      keepingPhotos: Bool) throws(ComparisonError) -> (before: PreparedPhoto, after: PreparedPhoto) {
-        let steps: [ReadStep] = (mask.map { [.mask($0)] } ?? []) + [.before, .after]
-        @Sendable func prepared(_ path: String) throws(ComparisonError) -> PreparedPhoto {
-            let photo = try decode(path)
-            let (maps, pyramid) = analyzer.maps(of: photo.image, pyramidFor: registration)
-            return PreparedPhoto(photo, maps: maps, pyramid: pyramid, keepingImage: keepingPhotos)
+    /// Decodes the mask and the photos, makes each photo's maps and alignment
+    /// pyramid, and aligns the after photo: four steps taken in that order by
+    /// whichever thread is free. The alignment waits for both photos but not
+    /// for the mask, so a large mask (a 24 MP PNG inflates for about as long as
+    /// both photos' steps take) runs beside both photos' work and the
+    /// alignment. Errors are reported in the order before photo, mask, after
+    /// photo, alignment.
+    private func read(before: String, after: String, mask: String?, registration: Registration?, keepingPhotos: Bool)
+        throws(ComparisonError) -> (before: PreparedPhoto, after: PreparedPhoto, aligned: AlignedAfter) {
+        let steps: [ReadStep] = (mask.map { [.mask($0)] } ?? []) + [.before, .after, .align]
+        let beforeRead = Handoff<Result<PreparedPhoto, ComparisonError>>()
+        let afterRead = Handoff<Result<PreparedPhoto, ComparisonError>>()
+        @Sendable func prepared(_ path: String) -> Result<PreparedPhoto, ComparisonError> {
+            Result { () throws(ComparisonError) in
+                let photo = try decode(path)
+                let (maps, pyramid) = analyzer.maps(of: photo.image, pyramidFor: registration)
+                return PreparedPhoto(photo, maps: maps, pyramid: pyramid, keepingImage: keepingPhotos)
+            }
         }
         let outcomes = ParallelWork.map(steps, threads: threads) { step -> ReadOutcome in
             switch step {
             case .mask(let path): return .mask(Result { () throws(ComparisonError) in try decode(path, blocks: .centre) })
-            case .before: return .before(Result { () throws(ComparisonError) in try prepared(before) })
-            case .after: return .after(Result { () throws(ComparisonError) in try prepared(after) })
+            case .before:
+                beforeRead.set(prepared(before))
+                return .before(beforeRead.get())
+            case .after:
+                afterRead.set(prepared(after))
+                return .after(afterRead.get())
+            case .align:
+                // Taken after both photos' steps, which are running or done.
+                guard case .success(let beforeSide) = beforeRead.get(), case .success(let afterSide) = afterRead.get()
+                else { return .aligned(nil) }
+                return .aligned(Result { () throws(ComparisonError) in
+                    try align(afterSide, onto: beforeSide, registration: registration, paths: (before, after))
+                })
             }
         }
-        // Every step has run, so each outcome below is set.
-        var beforeRead: Result<PreparedPhoto, ComparisonError>?
-        var afterRead: Result<PreparedPhoto, ComparisonError>?
         var maskRead: Result<DecodedPhoto, ComparisonError>?
+        var aligned: Result<AlignedAfter, ComparisonError>?
         for outcome in outcomes {
             switch outcome {
             case .mask(let result): maskRead = result
-            case .before(let result): beforeRead = result
-            case .after(let result): afterRead = result
+            case .aligned(let result): aligned = result
+            case .before, .after: break
             }
         }
-        var beforeSide = try beforeRead!.get()
+        var beforeSide = try beforeRead.get().get()
         if let mask, let maskRead { beforeSide.roi = try regionOfInterest(of: beforeSide, mask: (mask, try maskRead.get())) }
-        return (beforeSide, try afterRead!.get())
+        let afterSide = try afterRead.get().get()
+        // Both photos were read, so the alignment was tried.
+        return (beforeSide, afterSide, try aligned!.get())
     }
 
     /// The before photo's opaque pixels, within the mask (white: at least

@@ -220,8 +220,8 @@ public struct PairComparison: Sendable {
     }
     private enum ReadOutcome: Sendable {
         case mask(Result<DecodedPhoto, ComparisonError>)
-        case before(Result<PreparedPhoto, ComparisonError>)
-        case after(Result<PreparedPhoto, ComparisonError>)
+        /// A photo's outcome went to its ``Handoff``.
+        case photo
         /// `nil` when a photo could not be read.
         case aligned(Result<AlignedAfter, ComparisonError>?)
     }
@@ -250,10 +250,10 @@ public struct PairComparison: Sendable {
             case .mask(let path): return .mask(Result { () throws(ComparisonError) in try decode(path, blocks: .centre) })
             case .before:
                 beforeRead.set(prepared(before))
-                return .before(beforeRead.get())
+                return .photo
             case .after:
                 afterRead.set(prepared(after))
-                return .after(afterRead.get())
+                return .photo
             case .align:
                 // Taken after both photos' steps, which are running or done.
                 guard case .success(let beforeSide) = beforeRead.get(), case .success(let afterSide) = afterRead.get()
@@ -269,7 +269,7 @@ public struct PairComparison: Sendable {
             switch outcome {
             case .mask(let result): maskRead = result
             case .aligned(let result): aligned = result
-            case .before, .after: break
+            case .photo: break
             }
         }
         var beforeSide = try beforeRead.get().get()

@@ -35,36 +35,40 @@ public enum Resample {
     @inline(__always)
     public static func bilinear(_ samples: UnsafeBufferPointer<Float>, width: Int, height: Int,
                                 x: Double, y: Double) -> Float? {
-        let fx = x - 0.5, fy = y - 0.5
-        guard fx >= 0, fy >= 0, fx <= Double(width - 1), fy <= Double(height - 1) else { return nil }
-        let i = min(Int(fx), width - 2 < 0 ? 0 : width - 2), j = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
-        let tx = Float(fx - Double(i)), ty = Float(fy - Double(j))
-        let i1 = min(i + 1, width - 1), j1 = min(j + 1, height - 1)
-        let p00 = samples[j * width + i], p10 = samples[j * width + i1]
-        let p01 = samples[j1 * width + i], p11 = samples[j1 * width + i1]
-        let top = p00 + (p10 - p00) * tx, bottom = p01 + (p11 - p01) * tx
-        return top + (bottom - top) * ty
+        BilinearCell(width: width, height: height, x: x, y: y)?.sample(samples)
     }
-}
 
-extension Resample {
     /// ``bilinear(_:width:height:x:y:)`` of three planes of one size at one point.
     @inline(__always)
     public static func bilinear(_ first: UnsafeBufferPointer<Float>, _ second: UnsafeBufferPointer<Float>,
                                 _ third: UnsafeBufferPointer<Float>, width: Int, height: Int,
                                 x: Double, y: Double) -> (Float, Float, Float)? {
-        let fx = x - 0.5, fy = y - 0.5
-        guard fx >= 0, fy >= 0, fx <= Double(width - 1), fy <= Double(height - 1) else { return nil }
-        let i = min(Int(fx), width - 2 < 0 ? 0 : width - 2), j = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
-        let tx = Float(fx - Double(i)), ty = Float(fy - Double(j))
-        let i1 = min(i + 1, width - 1), j1 = min(j + 1, height - 1)
-        @inline(__always) func sample(_ s: UnsafeBufferPointer<Float>) -> Float {
+        BilinearCell(width: width, height: height, x: x, y: y).map { ($0.sample(first), $0.sample(second), $0.sample(third)) }
+    }
+
+    /// The four pixels a bilinear sample at (x, y) reads (clamped at the
+    /// border) and its weights towards the right and lower ones.
+    struct BilinearCell {
+        let width: Int, i: Int, j: Int, i1: Int, j1: Int, tx: Float, ty: Float
+
+        /// `nil` when the point lies outside the pixel centres' hull.
+        @inline(__always)
+        init?(width: Int, height: Int, x: Double, y: Double) {
+            let fx = x - 0.5, fy = y - 0.5
+            guard fx >= 0, fy >= 0, fx <= Double(width - 1), fy <= Double(height - 1) else { return nil }
+            let i = min(Int(fx), width - 2 < 0 ? 0 : width - 2), j = min(Int(fy), height - 2 < 0 ? 0 : height - 2)
+            (self.width, self.i, self.j) = (width, i, j)
+            (tx, ty) = (Float(fx - Double(i)), Float(fy - Double(j)))
+            (i1, j1) = (min(i + 1, width - 1), min(j + 1, height - 1))
+        }
+
+        @inline(__always)
+        func sample(_ s: UnsafeBufferPointer<Float>) -> Float {
             let p00 = s[j * width + i], p10 = s[j * width + i1]
             let p01 = s[j1 * width + i], p11 = s[j1 * width + i1]
             let top = p00 + (p10 - p00) * tx, bottom = p01 + (p11 - p01) * tx
             return top + (bottom - top) * ty
         }
-        return (sample(first), sample(second), sample(third))
     }
 }
 

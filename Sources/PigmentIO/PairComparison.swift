@@ -187,7 +187,8 @@ public struct PairComparison: Sendable {
         /// Pixels with a channel at 99 % of full scale or more (overexposed).
         var clipped: Mask
         /// Pixels opaque enough to measure, within the mask if one was given
-        /// (set for the before photo once the mask is read).
+        /// (set for the before photo once the mask is read; for the after
+        /// photo, its opaque pixels).
         var roi: Mask
         /// The pixels, when they are to be kept.
         var image: LinearImage?
@@ -329,7 +330,6 @@ public struct PairComparison: Sendable {
     /// over from the nearest after pixel.
     private func align(_ afterSide: PreparedPhoto, onto beforeSide: PreparedPhoto, registration: Registration?,
                        paths: (before: String, after: String)) throws(ComparisonError) -> AlignedAfter {
-        let opaque = { (opacity: Plane?) in opacity.map { Mask(plane: $0, threshold: 0.5) } }
         guard let registration, let beforePyramid = beforeSide.pyramid, let afterPyramid = afterSide.pyramid else {
             guard afterSide.fullWidth == beforeSide.fullWidth, afterSide.fullHeight == beforeSide.fullHeight else {
                 throw .sizeMismatch(before: paths.before, after: paths.after,
@@ -337,7 +337,7 @@ public struct PairComparison: Sendable {
                                     afterSize: "\(afterSide.fullWidth)x\(afterSide.fullHeight)")
             }
             let all = Mask(width: afterSide.width, height: afterSide.height)
-            return AlignedAfter(maps: afterSide.maps, covered: all, opaque: opaque(afterSide.opacity) ?? all,
+            return AlignedAfter(maps: afterSide.maps, covered: all, opaque: afterSide.roi,
                                 clipped: afterSide.clipped, image: afterSide.image, transform: .identity, quality: nil,
                                 warnings: [])
         }
@@ -361,7 +361,7 @@ public struct PairComparison: Sendable {
             Warp.into(width: width, height: height, from: $0, through: result.transform, threads: threads).image
         }
         return AlignedAfter(maps: PigmentMaps(melanin: warped.planes[0], darkness: warped.planes[1]), covered: warped.inside,
-                            opaque: opaque(warped.planes.count > 2 ? warped.planes[2] : nil) ?? warped.inside,
+                            opaque: warped.planes.count > 2 ? Mask(plane: warped.planes[2], threshold: 0.5) : warped.inside,
                             clipped: clipped, image: image, transform: result.transform, quality: result.quality,
                             warnings: warnings)
     }

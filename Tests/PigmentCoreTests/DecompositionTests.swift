@@ -54,6 +54,42 @@ final class DecompositionTests: XCTestCase {
         XCTAssertEqual(try darkness(image(density: shifted)) - darkness(image(density: skin)), 0, accuracy: 1e-5)
     }
 
+    func tone(_ image: LinearImage) throws -> Float { try maps(image).tone.samples[0] }
+
+    func testAddedHemoglobinDoesNotChangeTone() throws {
+        let red = skin + 0.3 * vectors.hemoglobin
+        XCTAssertEqual(try tone(image(density: red)), try tone(image(density: skin)), accuracy: 1e-5)
+    }
+
+    func testAddedMelaninRaisesToneByTheSameMelaninUnits() throws {
+        let darker = skin + 0.2 * vectors.melanin
+        XCTAssertEqual(try tone(image(density: darker)) - tone(image(density: skin)), 0.2, accuracy: 1e-5)
+    }
+
+    func testShadingRaisesTone() throws {
+        // Tone takes shading to be as around the pixel: a darker exposure reads
+        // darker, which the local background removes.
+        XCTAssertGreaterThan(try tone(image(density: skin, gain: 0.8)) - tone(image(density: skin)), 0.2)
+    }
+
+    func testToneLeansOnColourLessThanMelaninDoes() throws {
+        // The part of the weights across (1,1,1) is what a colour error (JPEG's
+        // coarse chroma) is multiplied by.
+        func colour(_ w: RGB) -> Double {
+            let mean = (w.r + w.g + w.b) / 3
+            return RGB(w.r - mean, w.g - mean, w.b - mean).length
+        }
+        let decomposition = try XCTUnwrap(Decomposition(vectors: vectors))
+        XCTAssertLessThan(colour(decomposition.toneWeights), 0.6 * colour(decomposition.melaninWeights))
+    }
+
+    func testToneWeightsFollowCustomVectors() throws {
+        let custom = try XCTUnwrap(AbsorptionVectors(parsing: "0.4,0.5,0.77;0.1,0.8,0.6"))
+        let w = try XCTUnwrap(Decomposition(vectors: custom)).toneWeights
+        XCTAssertEqual(w.dot(custom.melanin), 1, accuracy: 1e-9)
+        XCTAssertEqual(w.dot(custom.hemoglobin), 0, accuracy: 1e-9)
+    }
+
     func testVectorsAlongShadingAreRejected() {
         XCTAssertNil(AbsorptionVectors(parsing: "1,1,1;0.06,1,0.73"))
         XCTAssertNil(AbsorptionVectors(parsing: "0.7,1,1.7;0.7,1,1.7"))

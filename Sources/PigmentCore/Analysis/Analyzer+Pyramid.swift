@@ -9,9 +9,9 @@ extension Analyzer {
         guard Registration.binning(image) == 1 else {
             return (maps(of: image, threads: threads), registration.pyramid(of: image))
         }
-        let planes = Decomposition.density(of: image, weights: [decomposition.melaninWeights, decomposition.darknessWeights,
-                                                                 registration.signal.weights], threads: threads)
-        return (PigmentMaps(melanin: planes[0], darkness: planes[1]),
-                registration.pyramid(signal: planes[2], factor: 1, width: image.width, height: image.height))
+        var planes = Decomposition.density(of: image, weights: decomposition.mapWeights + [registration.signal.weights],
+                                           threads: threads)
+        let signal = planes.removeLast()
+        return (PigmentMaps(planes), registration.pyramid(signal: signal, factor: 1, width: image.width, height: image.height))
     }
 }

@@ -74,25 +74,24 @@ public struct Analyzer: Sendable {
         var skinMelanin: [Float] = []
         roiSmooth.reserveCapacity(roiPixels)
         skinMelanin.reserveCapacity(skin.population)
-        var excessSum = 0.0
         roi.bits.withUnsafeBufferPointer { inRegion in
             skin.bits.withUnsafeBufferPointer { onSkin in
-                pass.darker.extent.bits.withUnsafeBufferPointer { pigmented in
-                    smooth.samples.withUnsafeBufferPointer { smooth in
-                        melanin.samples.withUnsafeBufferPointer { melanin in
-                            pass.background.samples.withUnsafeBufferPointer { background in
-                                for i in inRegion.indices where inRegion[i] {
-                                    roiSmooth.append(smooth[i])
-                                    if onSkin[i] { skinMelanin.append(melanin[i]) }
-                                    if pigmented[i] { excessSum += Double(melanin[i] - background[i]) }
-                                }
-                            }
+                smooth.samples.withUnsafeBufferPointer { smooth in
+                    melanin.samples.withUnsafeBufferPointer { melanin in
+                        for i in inRegion.indices where inRegion[i] {
+                            roiSmooth.append(smooth[i])
+                            if onSkin[i] { skinMelanin.append(melanin[i]) }
                         }
                     }
                 }
             }
         }
+        // Contrast is read from tone, which leans on colour far less than
+        // melanin does: 8-bit JPEG stores colour coarsely and in blocks, and a
+        // re-saved photo's block colours round the same way over smooth skin.
         let pigmentedPixels = pass.darker.extent.population
+        let excessSum = pigmentedPixels == 0 ? 0
+            : LocalBackground.excessSum(of: maps.tone, valid: skin, window: scale.window / 2, over: pass.darker.extent)
         let measurement = PhotoMeasurement(
             width: image.width,
             height: image.height,

@@ -14,12 +14,22 @@ import Foundation
 /// adds: the melanin that would darken the pixel this much. Melanin absorbs in
 /// every channel, so more melanin is always also more darkness; a change of
 /// colour with no change of brightness (JPEG's coarse chroma) is not melanin.
+///
+/// The third map, *tone*, reads melanin mostly from brightness: blind to
+/// hemoglobin, one unit per melanin unit, and taking shading to be what it is
+/// around the pixel (so it is not blind to shading, which the local background
+/// removes). Of all such weights it leans least on colour, which 8-bit JPEG
+/// stores coarsely; spot contrast is read from it.
 public struct Decomposition: Sendable {
     /// Weights such that `m = weights · OD`.
     public let melaninWeights: RGB
     /// Weights such that `darkness = weights · OD`: the mean density of the three
     /// channels over the mean density one melanin unit adds.
     public let darknessWeights: RGB
+    /// Weights such that `tone = weights · OD`: `weights · melanin = 1`,
+    /// `weights · hemoglobin = 0`, and the least colour (the part across
+    /// (1,1,1)) that allows.
+    public let toneWeights: RGB
 
     /// Lowest linear value used, to keep the logarithm finite in black pixels.
     public static let floorValue: Float = 1.0 / 4096
@@ -33,14 +43,31 @@ public struct Decomposition: Sendable {
         melaninWeights = (1 / scale) * normal
         let share = vectors.melanin.r + vectors.melanin.g + vectors.melanin.b
         darknessWeights = RGB(1 / share, 1 / share, 1 / share)
+        toneWeights = Self.toneWeights(vectors)
     }
 
-    /// The melanin and darkness maps of `image` (melanin units), from one pass
-    /// over its pixels, made in bands of rows on up to `threads` threads (the
-    /// same values on any number).
+    /// `w = a·(1,1,1) + c` with `c` across (1,1,1): `w · hemoglobin = 0` and
+    /// `w · melanin = 1` leave one condition on `c`, met at least length along
+    /// the across part of `hemoglobin − ratio·melanin`.
+    private static func toneWeights(_ vectors: AbsorptionVectors) -> RGB {
+        let m = vectors.melanin, h = vectors.hemoglobin
+        let sum = { (v: RGB) in v.r + v.g + v.b }
+        let ratio = sum(h) / sum(m)
+        let d = h + (-ratio) * m
+        let across = d + (-sum(d) / 3) * RGB(1, 1, 1)
+        let c = (-ratio / across.dot(across)) * across
+        let a = (1 - c.dot(m)) / sum(m)
+        return RGB(a, a, a) + c
+    }
+
+    /// The three weight triples of ``PigmentMaps``, in its order.
+    var mapWeights: [RGB] { [melaninWeights, darknessWeights, toneWeights] }
+
+    /// The melanin, darkness and tone maps of `image` (melanin units), from one
+    /// pass over its pixels, made in bands of rows on up to `threads` threads
+    /// (the same values on any number).
     public func maps(of image: LinearImage, threads: Int = 1) -> PigmentMaps {
-        let planes = Self.density(of: image, weights: [melaninWeights, darknessWeights], threads: threads)
-        return PigmentMaps(melanin: planes[0], darkness: planes[1])
+        PigmentMaps(Self.density(of: image, weights: mapWeights, threads: threads))
     }
 
     /// `weights · OD` per pixel for each of `weights`, with `OD = −ln(linear)`

@@ -21,7 +21,7 @@ public struct Analyzer: Sendable {
         try analyze(maps(of: image), roi: roi)
     }
 
-    /// The melanin and darkness maps of `image`, the first step of
+    /// The melanin, darkness and tone maps of `image`, the first step of
     /// ``analyze(_:roi:)``, on up to `threads` threads.
     public func maps(of image: LinearImage, threads: Int = 1) -> PigmentMaps {
         decomposition.maps(of: image, threads: threads)

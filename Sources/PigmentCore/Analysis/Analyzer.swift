@@ -89,6 +89,8 @@ public struct Analyzer: Sendable {
         // Contrast is read from tone, which leans on colour far less than
         // melanin does: 8-bit JPEG stores colour coarsely and in blocks, and a
         // re-saved photo's block colours round the same way over smooth skin.
+        // Tone is not blind to shading; half the window follows curved lighting
+        // (a vignette) four times as closely.
         let pigmentedPixels = pass.darker.extent.population
         let excessSum = pigmentedPixels == 0 ? 0
             : LocalBackground.excessSum(of: maps.tone, valid: skin, window: scale.window / 2, over: pass.darker.extent)

@@ -74,13 +74,19 @@ public struct Analyzer: Sendable {
         var skinMelanin: [Float] = []
         roiSmooth.reserveCapacity(roiPixels)
         skinMelanin.reserveCapacity(skin.population)
+        var excessSum = 0.0
         roi.bits.withUnsafeBufferPointer { inRegion in
             skin.bits.withUnsafeBufferPointer { onSkin in
-                smooth.samples.withUnsafeBufferPointer { smooth in
-                    melanin.samples.withUnsafeBufferPointer { melanin in
-                        for i in inRegion.indices where inRegion[i] {
-                            roiSmooth.append(smooth[i])
-                            if onSkin[i] { skinMelanin.append(melanin[i]) }
+                pass.darker.extent.bits.withUnsafeBufferPointer { pigmented in
+                    smooth.samples.withUnsafeBufferPointer { smooth in
+                        melanin.samples.withUnsafeBufferPointer { melanin in
+                            pass.background.samples.withUnsafeBufferPointer { background in
+                                for i in inRegion.indices where inRegion[i] {
+                                    roiSmooth.append(smooth[i])
+                                    if onSkin[i] { skinMelanin.append(melanin[i]) }
+                                    if pigmented[i] { excessSum += Double(melanin[i] - background[i]) }
+                                }
+                            }
                         }
                     }
                 }
@@ -89,11 +95,17 @@ public struct Analyzer: Sendable {
         // Contrast is read from tone, which leans on colour far less than
         // melanin does: 8-bit JPEG stores colour coarsely and in blocks, and a
         // re-saved photo's block colours round the same way over smooth skin.
-        // Tone is not blind to shading; half the window follows curved lighting
-        // (a vignette) four times as closely.
+        // Tone's background is melanin's (blind to shading) plus that of
+        // tone − melanin, which holds no melanin: its windows can be half as
+        // wide, following curved lighting four times as closely, without
+        // taking in the spots' faint outer tails.
         let pigmentedPixels = pass.darker.extent.population
-        let excessSum = pigmentedPixels == 0 ? 0
-            : LocalBackground.excessSum(of: maps.tone, valid: skin, window: scale.window / 2, over: pass.darker.extent)
+        if pigmentedPixels > 0 {
+            let toneLessMelanin = Plane(width: image.width, height: image.height,
+                                        samples: zip(maps.tone.samples, melanin.samples).map { $0 - $1 })
+            excessSum += LocalBackground.excessSum(of: toneLessMelanin, valid: skin, window: scale.window / 2,
+                                                   over: pass.darker.extent)
+        }
         let measurement = PhotoMeasurement(
             width: image.width,
             height: image.height,

@@ -98,12 +98,14 @@ public struct Analyzer: Sendable {
         // Tone's background is melanin's (blind to shading) plus that of
         // tone − melanin, which holds no melanin: its windows can be half as
         // wide, following curved lighting four times as closely, without
-        // taking in the spots' faint outer tails.
+        // taking in the spots' faint outer tails. They are sampled as densely
+        // as melanin's (half as many samples per side).
         let pigmentedPixels = pass.darker.extent.population
         if pigmentedPixels > 0 {
             let toneLessMelanin = Plane(width: image.width, height: image.height,
                                         samples: zip(maps.tone.samples, melanin.samples).map { $0 - $1 })
             excessSum += LocalBackground.excessSum(of: toneLessMelanin, valid: skin, window: scale.window / 2,
+                                                   samplesPerSide: LocalBackground.samplesPerSide / 2,
                                                    over: pass.darker.extent)
         }
         let measurement = PhotoMeasurement(

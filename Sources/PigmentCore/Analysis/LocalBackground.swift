@@ -51,8 +51,10 @@ public enum LocalBackground {
     }
 
     /// The sum over `region` of `plane` less its background
-    /// (``estimate(_:valid:window:)``), without making the background plane.
-    public static func excessSum(of plane: Plane, valid: Mask, window: Int, over region: Mask) -> Double {
+    /// (``estimate(_:valid:window:samplesPerSide:)``), without making the
+    /// background plane.
+    public static func excessSum(of plane: Plane, valid: Mask, window: Int, samplesPerSide: Int = samplesPerSide,
+                                 over region: Mask) -> Double {
         let grid = Grid(plane, valid: valid, window: window, samplesPerSide: samplesPerSide)
         var sum = 0.0
         plane.samples.withUnsafeBufferPointer { values in

@@ -53,22 +53,3 @@ final class LocalBackgroundTests: XCTestCase {
         }
     }
 }
-
-/// The excess summed in one pass is the plane less its background, summed.
-final class LocalBackgroundSumTests: XCTestCase {
-    func testExcessSumIsThePlaneLessItsBackgroundSummedOverTheRegion() {
-        var plane = Plane(width: 120, height: 90)
-        var region = Mask(width: 120, height: 90, value: false)
-        for y in 0..<90 {
-            for x in 0..<120 {
-                plane[x, y] = 0.4 + 0.002 * Float(x) + 0.1 * Float((x * 7 + y * 13) % 5)
-                region[x, y] = (x - 60) * (x - 60) + (y - 45) * (y - 45) < 100
-            }
-        }
-        let valid = Mask(width: 120, height: 90)
-        let background = LocalBackground.estimate(plane, valid: valid, window: 40)
-        var expected = 0.0
-        for i in plane.samples.indices where region.bits[i] { expected += Double(plane.samples[i] - background.samples[i]) }
-        XCTAssertEqual(LocalBackground.excessSum(of: plane, valid: valid, window: 40, over: region), expected, accuracy: 1e-4)
-    }
-}

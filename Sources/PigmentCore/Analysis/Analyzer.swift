@@ -96,17 +96,19 @@ public struct Analyzer: Sendable {
         // melanin does: 8-bit JPEG stores colour coarsely and in blocks, and a
         // re-saved photo's block colours round the same way over smooth skin.
         // Tone's background is melanin's (blind to shading) plus that of
-        // tone − melanin, which holds no melanin: its windows can be half as
-        // wide, following curved lighting four times as closely, without
-        // taking in the spots' faint outer tails. They are sampled as densely
-        // as melanin's (half as many samples per side).
+        // tone − melanin, which holds no melanin, only shading and colour
+        // error: quadratic surfaces follow curved light (a vignette) where
+        // window medians sit on its convex side. Their windows are 1.5 times
+        // the background window: in the window itself they also followed the
+        // shapes of a re-save's colour-rounding regions. 16 samples across a
+        // window (melanin's medians read 32) measured the same.
         let pigmentedPixels = pass.darker.extent.population
         if pigmentedPixels > 0 {
             let toneLessMelanin = Plane(width: image.width, height: image.height,
                                         samples: zip(maps.tone.samples, melanin.samples).map { $0 - $1 })
-            excessSum += LocalBackground.excessSum(of: toneLessMelanin, valid: skin, window: scale.window / 2,
-                                                   samplesPerSide: LocalBackground.samplesPerSide / 2,
-                                                   over: pass.darker.extent)
+            excessSum += QuadraticBackground.excessSum(of: toneLessMelanin, valid: skin, window: scale.window * 3 / 2,
+                                                       samplesPerSide: LocalBackground.samplesPerSide / 2,
+                                                       over: pass.darker.extent)
         }
         let measurement = PhotoMeasurement(
             width: image.width,

@@ -50,21 +50,6 @@ public enum LocalBackground {
         return (keepingBackground ? Plane(width: w, height: h, samples: background) : nil, Plane(width: w, height: h, samples: excess))
     }
 
-    /// The sum over `region` of `plane` less its background
-    /// (``estimate(_:valid:window:samplesPerSide:)``), without making the
-    /// background plane.
-    public static func excessSum(of plane: Plane, valid: Mask, window: Int, samplesPerSide: Int = samplesPerSide,
-                                 over region: Mask) -> Double {
-        let grid = Grid(plane, valid: valid, window: window, samplesPerSide: samplesPerSide)
-        var sum = 0.0
-        plane.samples.withUnsafeBufferPointer { values in
-            region.bits.withUnsafeBufferPointer { inside in
-                grid.interpolate { i, b in if inside[i] { sum += Double(values[i] - b) } }
-            }
-        }
-        return sum
-    }
-
     /// Window medians on a coarse grid of nodes (every half window), gaps filled.
     private struct Grid {
         let width: Int, height: Int, step: Int, columns: Int, rows: Int

@@ -1,0 +1,48 @@
+import PigmentCore
+import XCTest
+
+/// A smooth map without spots (tone − melanin) is followed by quadratic surfaces:
+/// curved light is matched across the holes spots leave, where window medians
+/// sit on its convex side.
+final class QuadraticBackgroundTests: XCTestCase {
+    let (width, height) = (240, 180)
+
+    /// A bowl (a vignette's curvature in density) plus `spot` inside a disc of
+    /// radius 15 at (150, 80); `valid` leaves the disc out, `region` is the disc.
+    func field(spot: Float = 0) -> (plane: Plane, valid: Mask, region: Mask) {
+        var plane = Plane(width: width, height: height)
+        var valid = Mask(width: width, height: height), region = Mask(width: width, height: height, value: false)
+        for y in 0..<height {
+            for x in 0..<width {
+                let dx = Float(x - 120), dy = Float(y - 90)
+                let inside = (x - 150) * (x - 150) + (y - 80) * (y - 80) < 225
+                plane[x, y] = 0.5 + 2e-5 * (dx * dx + dy * dy) + (inside ? spot : 0)
+                valid[x, y] = !inside
+                region[x, y] = inside
+            }
+        }
+        return (plane, valid, region)
+    }
+
+    func testFollowsCurvedLightAcrossAHole() {
+        let (plane, valid, region) = field()
+        let mean = QuadraticBackground.excessSum(of: plane, valid: valid, window: 64, samplesPerSide: 16, over: region)
+            / Double(region.population)
+        XCTAssertEqual(mean, 0, accuracy: 1e-4)
+    }
+
+    func testWindowMediansOfTheSameFieldSitOnItsConvexSide() {
+        let (plane, valid, region) = field()
+        let background = LocalBackground.estimate(plane, valid: valid, window: 64)
+        var sum = 0.0
+        for i in plane.samples.indices where region.bits[i] { sum += Double(plane.samples[i] - background.samples[i]) }
+        XCTAssertLessThan(sum / Double(region.population), -0.005)
+    }
+
+    func testReadsAnOffsetInsideTheHoleInFull() {
+        let (plane, valid, region) = field(spot: 0.2)
+        let mean = QuadraticBackground.excessSum(of: plane, valid: valid, window: 64, samplesPerSide: 16, over: region)
+            / Double(region.population)
+        XCTAssertEqual(mean, 0.2, accuracy: 1e-4)
+    }
+}

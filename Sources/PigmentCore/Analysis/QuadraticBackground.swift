@@ -84,9 +84,10 @@ public enum QuadraticBackground {
             let i0 = min(Int(gx), columns - 2), j0 = min(Int(gy), rows - 2)
             let fx = gx - Double(i0), fy = gy - Double(j0)
             var sum = 0.0, weights = 0.0
-            for (dj, wy) in [(0, 1 - fy), (1, fy)] {
-                for (di, wx) in [(0, 1 - fx), (1, fx)] {
+            for dj in 0...1 {
+                for di in 0...1 {
                     let i = i0 + di, j = j0 + dj
+                    let wx = di == 0 ? 1 - fx : fx, wy = dj == 0 ? 1 - fy : fy
                     guard wx * wy > 0, let c = coefficients[j * columns + i] else { continue }
                     let u = Double(x - i * step) / half, v = Double(y - j * step) / half
                     sum += wx * wy * (c[0] + c[1] * u + c[2] * v + c[3] * u * u + c[4] * u * v + c[5] * v * v)

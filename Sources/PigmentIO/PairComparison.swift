@@ -353,15 +353,17 @@ public struct PairComparison: Sendable {
                                    paths.after, paths.before, result.quality, alignment.minimumQuality))
         }
         let (width, height) = (beforeSide.width, beforeSide.height)
-        let sources = afterSide.maps.planes + (afterSide.opacity.map { [$0] } ?? [])
+        let maps = afterSide.maps.planes
+        let sources = maps + (afterSide.opacity.map { [$0] } ?? [])
         let warped = Warp.into(width: width, height: height, from: sources, through: result.transform, threads: threads)
         let clipped = afterSide.clipped.population == 0 ? Mask(width: width, height: height, value: false)
             : Warp.nearest(afterSide.clipped, width: width, height: height, sourcePoint: result.transform)
         let image = afterSide.image.map {
             Warp.into(width: width, height: height, from: $0, through: result.transform, threads: threads).image
         }
-        return AlignedAfter(maps: PigmentMaps(Array(warped.planes.prefix(3))), covered: warped.inside,
-                            opaque: warped.planes.count > 3 ? Mask(plane: warped.planes[3], threshold: 0.5) : warped.inside,
+        return AlignedAfter(maps: PigmentMaps(Array(warped.planes.prefix(maps.count))), covered: warped.inside,
+                            opaque: warped.planes.count > maps.count
+                                ? Mask(plane: warped.planes[maps.count], threshold: 0.5) : warped.inside,
                             clipped: clipped, image: image, transform: result.transform, quality: result.quality,
                             warnings: warnings)
     }

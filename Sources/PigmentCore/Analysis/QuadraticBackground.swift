@@ -24,7 +24,8 @@ public enum QuadraticBackground {
     /// One quadratic per node (`nil` where too few valid pixels), in
     /// coordinates scaled to ±1 across the window.
     private struct Fits {
-        let step: Int, half: Double, columns: Int, rows: Int
+        /// Nodes are `step` (half a window) apart; each window reaches the neighbouring nodes.
+        let step: Int, columns: Int, rows: Int
         let coefficients: [[Double]?]
         /// What a pixel reads when none of its four nodes has a fit.
         let fallback: Double
@@ -32,8 +33,6 @@ public enum QuadraticBackground {
         init(_ plane: Plane, valid: Mask, window: Int, samplesPerSide: Int) {
             let (w, h) = (plane.width, plane.height)
             step = max(2, window / 2)
-            let halfWidth = step  // nodes are half a window apart, each window reaches the next nodes
-            half = Double(halfWidth)
             columns = (w - 1) / step + 2
             rows = (h - 1) / step + 2
             let stride = max(1, window / samplesPerSide)
@@ -46,14 +45,14 @@ public enum QuadraticBackground {
                     let cx = i * step, cy = j * step
                     var normal = [Double](repeating: 0, count: 36), rhs = [Double](repeating: 0, count: 6)
                     var count = 0
-                    var y = max(0, cy - halfWidth)
-                    while y <= min(h - 1, cy + halfWidth) {
-                        var x = max(0, cx - halfWidth)
-                        let v = Double(y - cy) / Double(halfWidth)
-                        while x <= min(w - 1, cx + halfWidth) {
+                    var y = max(0, cy - step)
+                    while y <= min(h - 1, cy + step) {
+                        var x = max(0, cx - step)
+                        let v = Double(y - cy) / Double(step)
+                        while x <= min(w - 1, cx + step) {
                             let index = y * w + x
                             if valid.bits[index] {
-                                let u = Double(x - cx) / Double(halfWidth)
+                                let u = Double(x - cx) / Double(step)
                                 let basis = SIMD8<Double>(1, u, v, u * u, u * v, v * v, 0, 0)
                                 let value = Double(plane.samples[index])
                                 for r in 0..<6 {
@@ -89,7 +88,7 @@ public enum QuadraticBackground {
                     let i = i0 + di, j = j0 + dj
                     let wx = di == 0 ? 1 - fx : fx, wy = dj == 0 ? 1 - fy : fy
                     guard wx * wy > 0, let c = coefficients[j * columns + i] else { continue }
-                    let u = Double(x - i * step) / half, v = Double(y - j * step) / half
+                    let u = Double(x - i * step) / Double(step), v = Double(y - j * step) / Double(step)
                     sum += wx * wy * (c[0] + c[1] * u + c[2] * v + c[3] * u * u + c[4] * u * v + c[5] * v * v)
                     weights += wx * wy
                 }

@@ -30,32 +30,58 @@ public struct Mask: Sendable, Equatable {
 
     /// Number of set pixels.
     public var population: Int {
-        bits.withUnsafeBufferPointer { bits in
-            var count = 0
-            for bit in bits where bit { count += 1 }
+        // A `Bool` is stored as the byte 0 or 1: the count is their sum
+        // (in 32-bit lanes, in chunks that cannot overflow them).
+        bits.withUnsafeBytes { bytes in
+            var count = 0, start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + 1 << 30)
+                var chunk: UInt32 = 0
+                for i in start..<end { chunk &+= UInt32(bytes[i]) }
+                count += Int(chunk)
+                start = end
+            }
             return count
         }
     }
 
     /// Pixels not set here.
-    public var inverted: Mask { Mask(width: width, height: height, bits: bits.map { !$0 }) }
+    public var inverted: Mask { mapped { 1 ^ $0 } }
 
     /// Pixels set in both masks.
-    public func intersection(_ other: Mask) -> Mask { combined(with: other) { $0 && $1 } }
+    public func intersection(_ other: Mask) -> Mask { combined(with: other) { $0 & $1 } }
 
     /// Pixels set in either mask.
-    public func union(_ other: Mask) -> Mask { combined(with: other) { $0 || $1 } }
+    public func union(_ other: Mask) -> Mask { combined(with: other) { $0 | $1 } }
 
     /// Pixels set here but not in `other`.
-    public func subtracting(_ other: Mask) -> Mask { combined(with: other) { $0 && !$1 } }
+    public func subtracting(_ other: Mask) -> Mask { combined(with: other) { $0 & (1 ^ $1) } }
 
+    /// The mask whose bytes (0 or 1) are `rule` of this one's; `rule` keeps 0 and 1 as 0 or 1.
     @inline(__always)
-    private func combined(with other: Mask, _ rule: (Bool, Bool) -> Bool) -> Mask {
+    private func mapped(_ rule: (UInt8) -> UInt8) -> Mask {
+        let result = bits.withUnsafeBytes { a in
+            [Bool](unsafeUninitializedCapacity: a.count) { out, count in
+                out.withMemoryRebound(to: UInt8.self) { out in
+                    for i in 0..<a.count { out[i] = rule(a[i]) }
+                }
+                count = a.count
+            }
+        }
+        return Mask(width: width, height: height, bits: result)
+    }
+
+    /// The mask whose bytes (0 or 1) are `rule` of both masks' bytes, which
+    /// keeps 0 and 1 as 0 or 1: byte-wise logic the compiler vectorises.
+    @inline(__always)
+    private func combined(with other: Mask, _ rule: (UInt8, UInt8) -> UInt8) -> Mask {
         precondition(width == other.width && height == other.height, "mask sizes differ")
-        let result = bits.withUnsafeBufferPointer { a in
-            other.bits.withUnsafeBufferPointer { b in
+        let result = bits.withUnsafeBytes { a in
+            other.bits.withUnsafeBytes { b in
                 [Bool](unsafeUninitializedCapacity: a.count) { out, count in
-                    for i in 0..<a.count { out[i] = rule(a[i], b[i]) }
+                    out.withMemoryRebound(to: UInt8.self) { out in
+                        for i in 0..<a.count { out[i] = rule(a[i], b[i]) }
+                    }
                     count = a.count
                 }
             }

@@ -6,29 +6,41 @@ public enum Warp {
     /// unset in the mask. Planes are resampled on up to `threads` threads.
     public static func apply(_ planes: [Plane], width: Int, height: Int, sourcePoint map: AffineTransform,
                              threads: Int = 1) -> (planes: [Plane], inside: Mask) {
-        let count = width * height
         let sw = planes.first?.width ?? 0, sh = planes.first?.height ?? 0
         precondition(planes.allSatisfy { $0.width == sw && $0.height == sh }, "planes differ in size")
-        let warped = ParallelWork.map(planes, threads: threads) { source in
-            var samples = [Float](repeating: 0, count: count)
-            source.samples.withUnsafeBufferPointer { s in
-                samples.withUnsafeMutableBufferPointer { out in
-                    forEachInside(width: width, height: height, sourceWidth: sw, sourceHeight: sh, map) { o, px, py in
+        // Each pixel's source cell and weights are found once for all planes,
+        // in bands of rows on up to `threads` threads.
+        let (samples, inside) = RowBands.fill(planes: planes.count, width: width, height: height,
+                                              threads: threads) { rows, out in
+            let sources = planes.map(\.samples)
+            withBasePointers(sources) { sources in
+                for y in rows {
+                    let row = y * width
+                    for p in out.samples.indices { (out.samples[p] + row).initialize(repeating: 0, count: width) }
+                    (out.flags + row).initialize(repeating: false, count: width)
+                    forEachInside(width: width, sourceWidth: sw, sourceHeight: sh, row: y, map) { x, px, py in
                         let i = min(Int(px), max(sw - 2, 0)), j = min(Int(py), max(sh - 2, 0))
                         let tx = Float(px - Double(i)), ty = Float(py - Double(j))
                         let i1 = min(i + 1, sw - 1), j1 = min(j + 1, sh - 1)
                         let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
-                        out[o] = s[j * sw + i] * w00 + s[j * sw + i1] * w10 + s[j1 * sw + i] * w01 + s[j1 * sw + i1] * w11
+                        for (s, o) in zip(sources, out.samples) {
+                            o[row + x] = s[j * sw + i] * w00 + s[j * sw + i1] * w10 + s[j1 * sw + i] * w01 + s[j1 * sw + i1] * w11
+                        }
+                        out.flags[row + x] = true
                     }
                 }
             }
-            return Plane(width: width, height: height, samples: samples)
         }
-        var inside = [Bool](repeating: false, count: count)
-        inside.withUnsafeMutableBufferPointer { inside in
-            forEachInside(width: width, height: height, sourceWidth: sw, sourceHeight: sh, map) { o, _, _ in inside[o] = true }
+        return (samples.map { Plane(width: width, height: height, samples: $0) }, Mask(width: width, height: height, bits: inside))
+    }
+
+    /// Calls `body` with the first element of each array.
+    private static func withBasePointers<R>(_ arrays: [[Float]], _ body: ([UnsafePointer<Float>]) -> R) -> R {
+        func nest(_ pointers: [UnsafePointer<Float>]) -> R {
+            guard pointers.count < arrays.count else { return body(pointers) }
+            return arrays[pointers.count].withUnsafeBufferPointer { nest(pointers + [$0.baseAddress!]) }
         }
-        return (warped, Mask(width: width, height: height, bits: inside))
+        return nest([])
     }
 
     /// The `width`×`height` mask whose pixel at point x is the pixel of `mask`
@@ -38,30 +50,30 @@ public enum Warp {
         let sw = mask.width, sh = mask.height
         mask.bits.withUnsafeBufferPointer { source in
             bits.withUnsafeMutableBufferPointer { bits in
-                forEachInside(width: width, height: height, sourceWidth: sw, sourceHeight: sh, map) { o, px, py in
-                    bits[o] = source[Int(py.rounded()) * sw + Int(px.rounded())]
+                for y in 0..<height {
+                    forEachInside(width: width, sourceWidth: sw, sourceHeight: sh, row: y, map) { x, px, py in
+                        bits[y * width + x] = source[Int(py.rounded()) * sw + Int(px.rounded())]
+                    }
                 }
             }
         }
         return Mask(width: width, height: height, bits: bits)
     }
 
-    /// Calls `body(pixel, x, y)` with the source point (in pixel-centre
-    /// coordinates) of every pixel of the `width`×`height` frame whose source
-    /// point lies inside the `sourceWidth`×`sourceHeight` one.
+    /// Calls `body(x, sourceX, sourceY)` with the source point (in pixel-centre
+    /// coordinates) of every pixel of row `y` of a `width`-wide frame whose
+    /// source point lies inside the `sourceWidth`×`sourceHeight` one.
     @inline(__always)
-    private static func forEachInside(width: Int, height: Int, sourceWidth: Int, sourceHeight: Int,
+    private static func forEachInside(width: Int, sourceWidth: Int, sourceHeight: Int, row y: Int,
                                       _ map: AffineTransform, _ body: (Int, Double, Double) -> Void) {
         let maxX = Double(sourceWidth - 1), maxY = Double(sourceHeight - 1)
-        for y in 0..<height {
-            // Source point of the row's first pixel centre; each step right adds (a, c).
-            var px = map.a * 0.5 + map.b * (Double(y) + 0.5) + map.tx - 0.5
-            var py = map.c * 0.5 + map.d * (Double(y) + 0.5) + map.ty - 0.5
-            for x in 0..<width {
-                if px >= 0, py >= 0, px <= maxX, py <= maxY { body(y * width + x, px, py) }
-                px += map.a
-                py += map.c
-            }
+        // Source point of the row's first pixel centre; each step right adds (a, c).
+        var px = map.a * 0.5 + map.b * (Double(y) + 0.5) + map.tx - 0.5
+        var py = map.c * 0.5 + map.d * (Double(y) + 0.5) + map.ty - 0.5
+        for x in 0..<width {
+            if px >= 0, py >= 0, px <= maxX, py <= maxY { body(x, px, py) }
+            px += map.a
+            py += map.c
         }
     }
 }

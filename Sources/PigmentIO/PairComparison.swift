@@ -246,7 +246,7 @@ public struct PairComparison: Sendable {
                 return PreparedPhoto(photo, maps: maps, pyramid: pyramid, keepingImage: keepingPhotos)
             }
         }
-        let outcomes = ParallelWork.map(steps, threads: threads) { step -> ReadOutcome in
+        let outcomes = ParallelWork.mapOnOwnThreads(steps, threads: threads) { step -> ReadOutcome in
             switch step {
             case .mask(let path): return .mask(Result { () throws(ComparisonError) in try decode(path, blocks: .centre) })
             case .before:

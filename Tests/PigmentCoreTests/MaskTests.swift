@@ -25,4 +25,19 @@ final class MaskTests: XCTestCase {
         let mask = Mask(width: 4, height: 3, bits: [false, true, false, false, false, false, false, true, true, false, false, false])
         XCTAssertEqual(mask.dilated(by: 0), mask)
     }
+
+    func testLogicAndPopulationFollowThePixels() {
+        var random = SystemRandomNumberGenerator()
+        // Odd sizes, so no operation can rely on whole vectors.
+        let (width, height) = (37, 29)
+        let a = Mask(width: width, height: height, bits: (0..<width * height).map { _ in Bool.random(using: &random) })
+        let b = Mask(width: width, height: height, bits: (0..<width * height).map { _ in Bool.random(using: &random) })
+        XCTAssertEqual(a.intersection(b).bits, zip(a.bits, b.bits).map { $0 && $1 })
+        XCTAssertEqual(a.union(b).bits, zip(a.bits, b.bits).map { $0 || $1 })
+        XCTAssertEqual(a.subtracting(b).bits, zip(a.bits, b.bits).map { $0 && !$1 })
+        XCTAssertEqual(a.inverted.bits, a.bits.map { !$0 })
+        XCTAssertEqual(a.population, a.bits.filter { $0 }.count)
+        XCTAssertEqual(Mask(width: width, height: height).population, width * height)
+        XCTAssertEqual(Mask(width: width, height: height, value: false).population, 0)
+    }
 }

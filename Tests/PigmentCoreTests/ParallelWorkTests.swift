@@ -21,4 +21,25 @@ final class ParallelWorkTests: XCTestCase {
         _ = ParallelWork.map(["mask", "before", "after"], threads: 1) { log.add($0) }
         XCTAssertEqual(log.all, ["mask", "before", "after"])
     }
+
+    func testMapOnOwnThreadsKeepsTheItemsOrder() {
+        for threads in [1, 2, 3, 200] {
+            XCTAssertEqual(ParallelWork.mapOnOwnThreads(Array(0..<100), threads: threads) { $0 * $0 }, (0..<100).map { $0 * $0 },
+                           "\(threads) threads")
+        }
+        XCTAssertEqual(ParallelWork.mapOnOwnThreads([Int](), threads: 2) { $0 }, [])
+    }
+
+    func testMapOnOwnThreadsTakesTheItemsInOrderOnOneThread() {
+        let log = Log()
+        _ = ParallelWork.mapOnOwnThreads(["mask", "before", "after"], threads: 1) { log.add($0) }
+        XCTAssertEqual(log.all, ["mask", "before", "after"])
+    }
+
+    func testWorkSplitInsideMapOnOwnThreadsGivesTheSameResults() {
+        let nested = ParallelWork.mapOnOwnThreads(Array(0..<4), threads: 2) { outer in
+            ParallelWork.map(Array(0..<50), threads: 2) { outer * 100 + $0 }
+        }
+        XCTAssertEqual(nested, (0..<4).map { outer in (0..<50).map { outer * 100 + $0 } })
+    }
 }

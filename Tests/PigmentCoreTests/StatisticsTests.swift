@@ -80,4 +80,17 @@ final class StatisticsTests: XCTestCase {
             XCTAssertEqual(Statistics.quantile(values, q), sorted[index], "q \(q)")
         }
     }
+
+    func testMeanAndDeviationAreTheSamplesMeanAndPopulationDeviation() {
+        var random = SystemRandomNumberGenerator()
+        for count in [1, 7, 8, 9, 1001] {
+            let values = (0..<count).map { _ in Float.random(in: 2...3, using: &random) }
+            let mean = values.reduce(0.0) { $0 + Double($1) } / Double(count)
+            let deviation = (values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(count)).squareRoot()
+            let measured = Statistics.meanAndDeviation(values)
+            XCTAssertEqual(measured?.mean ?? .nan, mean, accuracy: 1e-12, "n \(count)")
+            XCTAssertEqual(measured?.deviation ?? .nan, deviation, accuracy: 1e-12, "n \(count)")
+        }
+        XCTAssertNil(Statistics.meanAndDeviation([]))
+    }
 }

@@ -155,42 +155,43 @@ public struct Registration: Sendable {
     /// `squares` holds `b`'s samples squared. Every second row is read (the
     /// band-passed signal is smooth over its 3-px scale, so a row mostly
     /// repeats its neighbour; the candidates are only ranked here, and the
-    /// finer levels refine the best), eight pixels at a time.
+    /// finer levels refine the best), eight pixels at a time, summed in single
+    /// precision (a coarsest level has a few thousand pixels).
     static func correlation(_ b: Plane, squares: [Float], _ w: [Float], _ valid: [Float], stride ew: Int,
                             offsetX: Int, offsetY: Int) -> Double {
-        var n = 0.0, sb = 0.0, sw = 0.0, sbb = 0.0, sww = 0.0, sbw = 0.0
+        var sums = (n: SIMD8<Float>(), b: SIMD8<Float>(), w: SIMD8<Float>(), bb: SIMD8<Float>(), ww: SIMD8<Float>(),
+                    bw: SIMD8<Float>())
+        var tails = (n: Float(0), b: Float(0), w: Float(0), bb: Float(0), ww: Float(0), bw: Float(0))
         b.samples.withUnsafeBufferPointer { bp in
             squares.withUnsafeBufferPointer { qp in
                 w.withUnsafeBufferPointer { wp in
                     valid.withUnsafeBufferPointer { vp in
                         let (bBase, qBase) = (UnsafeRawPointer(bp.baseAddress!), UnsafeRawPointer(qp.baseAddress!))
                         let (wBase, vBase) = (UnsafeRawPointer(wp.baseAddress!), UnsafeRawPointer(vp.baseAddress!))
+                        let whole = b.width / 8 * 8
                         for y in stride(from: 0, to: b.height, by: 2) {
-                            let bRow = 4 * y * b.width, wRow = 4 * ((y + offsetY) * ew + offsetX)
-                            var rn = SIMD8<Float>(), rb = rn, rw = rn, rbb = rn, rww = rn, rbw = rn
-                            var x = 0
-                            while x + 8 <= b.width {
-                                let bv = bBase.loadUnaligned(fromByteOffset: bRow + 4 * x, as: SIMD8<Float>.self)
-                                let qv = qBase.loadUnaligned(fromByteOffset: bRow + 4 * x, as: SIMD8<Float>.self)
-                                let wv = wBase.loadUnaligned(fromByteOffset: wRow + 4 * x, as: SIMD8<Float>.self)
-                                let vv = vBase.loadUnaligned(fromByteOffset: wRow + 4 * x, as: SIMD8<Float>.self)
-                                rn += vv; rb += bv * vv; rw += wv; rbb += qv * vv; rww += wv * wv; rbw += bv * wv
-                                x += 8
+                            let bRow = y * b.width, wRow = (y + offsetY) * ew + offsetX
+                            for x in stride(from: 0, to: whole, by: 8) {
+                                let bv = bBase.loadUnaligned(fromByteOffset: 4 * (bRow + x), as: SIMD8<Float>.self)
+                                let qv = qBase.loadUnaligned(fromByteOffset: 4 * (bRow + x), as: SIMD8<Float>.self)
+                                let wv = wBase.loadUnaligned(fromByteOffset: 4 * (wRow + x), as: SIMD8<Float>.self)
+                                let vv = vBase.loadUnaligned(fromByteOffset: 4 * (wRow + x), as: SIMD8<Float>.self)
+                                sums.n += vv; sums.b += bv * vv; sums.w += wv
+                                sums.bb += qv * vv; sums.ww += wv * wv; sums.bw += bv * wv
                             }
-                            var tn = rn.sum(), tb = rb.sum(), tw = rw.sum(), tbb = rbb.sum(), tww = rww.sum(), tbw = rbw.sum()
-                            while x < b.width {
-                                let bv = bp[y * b.width + x], qv = qp[y * b.width + x]
-                                let wv = wp[(y + offsetY) * ew + offsetX + x], vv = vp[(y + offsetY) * ew + offsetX + x]
-                                tn += vv; tb += bv * vv; tw += wv; tbb += qv * vv; tww += wv * wv; tbw += bv * wv
-                                x += 1
+                            for x in whole..<b.width {
+                                let bv = bp[bRow + x], qv = qp[bRow + x], wv = wp[wRow + x], vv = vp[wRow + x]
+                                tails.n += vv; tails.b += bv * vv; tails.w += wv
+                                tails.bb += qv * vv; tails.ww += wv * wv; tails.bw += bv * wv
                             }
-                            n += Double(tn); sb += Double(tb); sw += Double(tw)
-                            sbb += Double(tbb); sww += Double(tww); sbw += Double(tbw)
                         }
                     }
                 }
             }
         }
+        func total(_ lanes: SIMD8<Float>, _ tail: Float) -> Double { Double(lanes.sum()) + Double(tail) }
+        let n = total(sums.n, tails.n), sb = total(sums.b, tails.b), sw = total(sums.w, tails.w)
+        let sbb = total(sums.bb, tails.bb), sww = total(sums.ww, tails.ww), sbw = total(sums.bw, tails.bw)
         guard n * 2 >= Double((b.height + 1) / 2 * b.width) else { return -.infinity }
         let cov = sbw - sb * sw / n, vb = sbb - sb * sb / n, vw = sww - sw * sw / n
         guard vb > 0, vw > 0 else { return -.infinity }

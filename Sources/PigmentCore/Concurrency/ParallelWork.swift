@@ -21,6 +21,32 @@ public enum ParallelWork {
         return results.values
     }
 
+    /// ``map(_:threads:_:)`` on threads of its own (the caller's and `threads`
+    /// − 1 new ones) rather than the shared pool's. libdispatch narrows a
+    /// parallel loop started inside one of its own to the width left over
+    /// (two threads on two cores leave one), so items that split their work
+    /// further with ``map(_:threads:_:)`` (alignment, while the other photo's
+    /// step is done) get both cores only when the items run here.
+    public static func mapOnOwnThreads<Item: Sendable, Output: Sendable>(
+        _ items: [Item], threads: Int, _ transform: @escaping @Sendable (Item) -> Output) -> [Output] {
+        let results = OrderedResults<Output>(count: items.count)
+        let next = Counter()
+        let work: @Sendable () -> Void = {
+            while let index = next.take(below: items.count) { results.set(index, transform(items[index])) }
+        }
+        let helpers = max(0, min(threads, items.count) - 1)
+        let finished = DispatchSemaphore(value: 0)
+        for _ in 0..<helpers {
+            Thread {
+                work()
+                finished.signal()
+            }.start()
+        }
+        work()
+        for _ in 0..<helpers { finished.wait() }
+        return results.values
+    }
+
     /// Calls `body` on each item from `threads` threads; no new item starts once `stop` is true.
     public static func forEach<Item: Sendable>(_ items: [Item], threads: Int, until stop: @Sendable () -> Bool,
                                         _ body: @Sendable (Item) -> Void) {

@@ -101,16 +101,18 @@ public struct Decomposition: Sendable {
                         var start = range.lowerBound
                         while start < range.upperBound {
                             let n = min(chunk, range.upperBound - start)
-                            for i in 0..<n {
-                                od[i] = -logf(max(r[start + i], floorValue))
-                                od[chunk + i] = -logf(max(g[start + i], floorValue))
-                                od[2 * chunk + i] = -logf(max(b[start + i], floorValue))
+                            // A channel at a time: simple loops, which the compiler vectorises.
+                            for (k, channel) in [r, g, b].enumerated() {
+                                let source = channel.baseAddress! + start, target = od.baseAddress! + k * chunk
+                                for i in 0..<n { target[i] = -Logarithm.natural(max(source[i], floorValue)) }
                             }
                             let offset = start - range.lowerBound
                             for k in triples.indices {
                                 let (wr, wg, wb) = triples[k]
                                 out[k].withUnsafeMutableBufferPointer { out in
-                                    for i in 0..<n { out[offset + i] = wr * od[i] + wg * od[chunk + i] + wb * od[2 * chunk + i] }
+                                    let target = out.baseAddress! + offset
+                                    let red = UnsafePointer(od.baseAddress!), green = red + chunk, blue = red + 2 * chunk
+                                    for i in 0..<n { target[i] = wr * red[i] + wg * green[i] + wb * blue[i] }
                                 }
                             }
                             start += n

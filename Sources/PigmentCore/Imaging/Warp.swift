@@ -12,21 +12,26 @@ public enum Warp {
         // in bands of rows on up to `threads` threads.
         let (samples, inside) = RowBands.fill(planes: planes.count, width: width, height: height,
                                               threads: threads) { rows, out in
-            let sources = planes.map(\.samples)
-            withBasePointers(sources) { sources in
-                for y in rows {
-                    let row = y * width
-                    for p in out.samples.indices { (out.samples[p] + row).initialize(repeating: 0, count: width) }
-                    (out.flags + row).initialize(repeating: false, count: width)
-                    forEachInside(width: width, sourceWidth: sw, sourceHeight: sh, row: y, map) { x, px, py in
-                        let i = min(Int(px), max(sw - 2, 0)), j = min(Int(py), max(sh - 2, 0))
-                        let tx = Float(px - Double(i)), ty = Float(py - Double(j))
-                        let i1 = min(i + 1, sw - 1), j1 = min(j + 1, sh - 1)
-                        let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
-                        for (s, o) in zip(sources, out.samples) {
-                            o[row + x] = s[j * sw + i] * w00 + s[j * sw + i1] * w10 + s[j1 * sw + i] * w01 + s[j1 * sw + i1] * w11
+            withBasePointers(planes.map(\.samples)) { sources in
+                sources.withUnsafeBufferPointer { sources in
+                    out.samples.withUnsafeBufferPointer { targets in
+                        for y in rows {
+                            let row = y * width
+                            for target in targets { (target + row).initialize(repeating: 0, count: width) }
+                            (out.flags + row).initialize(repeating: false, count: width)
+                            forEachInside(width: width, sourceWidth: sw, sourceHeight: sh, row: y, map) { x, px, py in
+                                let i = min(Int(px), max(sw - 2, 0)), j = min(Int(py), max(sh - 2, 0))
+                                let tx = Float(px - Double(i)), ty = Float(py - Double(j))
+                                let i1 = min(i + 1, sw - 1), j1 = min(j + 1, sh - 1)
+                                let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                                let (a, b, c, d) = (j * sw + i, j * sw + i1, j1 * sw + i, j1 * sw + i1)
+                                for p in 0..<sources.count {
+                                    let s = sources[p]
+                                    targets[p][row + x] = s[a] * w00 + s[b] * w10 + s[c] * w01 + s[d] * w11
+                                }
+                                out.flags[row + x] = true
+                            }
                         }
-                        out.flags[row + x] = true
                     }
                 }
             }

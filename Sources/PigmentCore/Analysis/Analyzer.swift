@@ -70,21 +70,26 @@ public struct Analyzer: Sendable {
             pass = detect(on: skin)
         }
 
-        var roiSmooth: [Float] = []
-        var skinMelanin: [Float] = []
-        roiSmooth.reserveCapacity(roiPixels)
-        skinMelanin.reserveCapacity(skin.population)
         var excessSum = 0.0
-        roi.bits.withUnsafeBufferPointer { inRegion in
-            skin.bits.withUnsafeBufferPointer { onSkin in
-                pass.darker.extent.bits.withUnsafeBufferPointer { pigmented in
-                    smooth.samples.withUnsafeBufferPointer { smooth in
-                        melanin.samples.withUnsafeBufferPointer { melanin in
-                            pass.background.samples.withUnsafeBufferPointer { background in
-                                for i in inRegion.indices where inRegion[i] {
-                                    roiSmooth.append(smooth[i])
-                                    if onSkin[i] { skinMelanin.append(melanin[i]) }
-                                    if pigmented[i] { excessSum += Double(melanin[i] - background[i]) }
+        var skinMelanin: [Float] = []
+        let roiSmooth = [Float](unsafeUninitializedCapacity: roiPixels) { roiSmooth, roiCount in
+            skinMelanin = [Float](unsafeUninitializedCapacity: skin.population) { skinMelanin, skinCount in
+                roi.bits.withUnsafeBufferPointer { inRegion in
+                    skin.bits.withUnsafeBufferPointer { onSkin in
+                        pass.darker.extent.bits.withUnsafeBufferPointer { pigmented in
+                            smooth.samples.withUnsafeBufferPointer { smooth in
+                                melanin.samples.withUnsafeBufferPointer { melanin in
+                                    pass.background.samples.withUnsafeBufferPointer { background in
+                                        for i in inRegion.indices where inRegion[i] {
+                                            roiSmooth[roiCount] = smooth[i]
+                                            roiCount += 1
+                                            if onSkin[i] {
+                                                skinMelanin[skinCount] = melanin[i]
+                                                skinCount += 1
+                                            }
+                                            if pigmented[i] { excessSum += Double(melanin[i] - background[i]) }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -104,9 +109,7 @@ public struct Analyzer: Sendable {
         // window (melanin's medians read 32) measured the same.
         let pigmentedPixels = pass.darker.extent.population
         if pigmentedPixels > 0 {
-            let toneLessMelanin = Plane(width: image.width, height: image.height,
-                                        samples: zip(maps.tone.samples, melanin.samples).map { $0 - $1 })
-            excessSum += QuadraticBackground.excessSum(of: toneLessMelanin, valid: skin, window: scale.window * 3 / 2,
+            excessSum += QuadraticBackground.excessSum(of: maps.tone.minus(melanin), valid: skin, window: scale.window * 3 / 2,
                                                        samplesPerSide: LocalBackground.samplesPerSide / 2,
                                                        over: pass.darker.extent)
         }

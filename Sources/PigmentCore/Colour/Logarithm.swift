@@ -5,8 +5,9 @@
 /// Cephes' `logf`: the argument is split into a mantissa in [√½, √2) and a
 /// power of two; the logarithm of the mantissa is a degree-9 polynomial in
 /// (mantissa − 1), and the power of two's part is added in two pieces so that
-/// no precision is lost. Relative error below 1.2e-7 (one unit in the last place) for positive normal
-/// arguments (``LogarithmTests``); `logf` rounds correctly in nearly every case.
+/// no precision is lost. Relative error below 1.2e-7 (one unit in the last
+/// place) for positive normal arguments (``LogarithmTests``); `logf` rounds
+/// correctly in nearly every case.
 public enum Logarithm {
     /// ln x; `x` must be a positive, finite, normal number.
     @inlinable @inline(__always)

@@ -31,19 +31,24 @@ public enum ParallelWork {
         _ items: [Item], threads: Int, _ transform: @escaping @Sendable (Item) -> Output) -> [Output] {
         let results = OrderedResults<Output>(count: items.count)
         let next = Counter()
-        let work: @Sendable () -> Void = {
-            while let index = next.take(below: items.count) { results.set(index, transform(items[index])) }
-        }
-        let helpers = max(0, min(threads, items.count) - 1)
+        // Each item a new thread finishes is signalled; the caller waits for
+        // those items, not for the threads, so a thread that could not start
+        // (or starts late) leaves its share to the others instead of a wait.
         let finished = DispatchSemaphore(value: 0)
-        for _ in 0..<helpers {
+        for _ in 0..<max(0, min(threads, items.count) - 1) {
             Thread {
-                work()
-                finished.signal()
+                while let index = next.take(below: items.count) {
+                    results.set(index, transform(items[index]))
+                    finished.signal()
+                }
             }.start()
         }
-        work()
-        for _ in 0..<helpers { finished.wait() }
+        var done = 0
+        while let index = next.take(below: items.count) {
+            results.set(index, transform(items[index]))
+            done += 1
+        }
+        for _ in done..<items.count { finished.wait() }
         return results.values
     }
 

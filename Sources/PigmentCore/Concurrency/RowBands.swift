@@ -1,11 +1,11 @@
 /// New arrays filled in place by bands of rows on several threads, each band
 /// writing only its own rows: no band's work is copied afterwards.
-public enum RowBands {
+enum RowBands {
     /// `planes` arrays of `width` × `height` samples and one of as many flags,
-    /// filled by `fill(rows, samples, flags)` for bands of rows on up to
-    /// `threads` threads; `fill` must write every sample and flag of its rows.
-    public static func fill(planes: Int, width: Int, height: Int, threads: Int,
-                            _ fill: @Sendable (Range<Int>, Outputs) -> Void) -> (planes: [[Float]], flags: [Bool]) {
+    /// filled by `fill(rows, outputs)` for bands of rows on up to `threads`
+    /// threads; `fill` must write every sample and flag of its rows.
+    static func fill(planes: Int, width: Int, height: Int, threads: Int,
+                     _ fill: @Sendable (Range<Int>, Outputs) -> Void) -> (planes: [[Float]], flags: [Bool]) {
         let count = width * height
         var samples: [[Float]] = []
         let flags = [Bool](unsafeUninitializedCapacity: count) { flags, initialized in
@@ -22,9 +22,9 @@ public enum RowBands {
 
     /// Where the bands write: each plane's first sample and the first flag.
     /// Shared by the threads, which write disjoint rows.
-    public struct Outputs: @unchecked Sendable {
-        public let samples: [UnsafeMutablePointer<Float>]
-        public let flags: UnsafeMutablePointer<Bool>
+    struct Outputs: @unchecked Sendable {
+        let samples: [UnsafeMutablePointer<Float>]
+        let flags: UnsafeMutablePointer<Bool>
     }
 
     /// `k` arrays of `count` floats, all being initialised while `fill` runs

@@ -93,4 +93,11 @@ final class StatisticsTests: XCTestCase {
         }
         XCTAssertNil(Statistics.meanAndDeviation([]))
     }
+
+    func testValuesAreThePlanesSamplesAtTheMaskInRowOrder() {
+        let plane = Plane(width: 3, height: 2, samples: [1, 2, 3, 4, 5, 6])
+        let mask = Mask(width: 3, height: 2, bits: [true, false, true, false, true, false])
+        XCTAssertEqual(Statistics.values(of: plane, where: mask), [1, 3, 5])
+        XCTAssertEqual(Statistics.values(of: plane, where: Mask(width: 3, height: 2, value: false)), [])
+    }
 }

@@ -71,27 +71,12 @@ public struct Analyzer: Sendable {
         }
 
         var excessSum = 0.0
-        var skinMelanin: [Float] = []
-        let roiSmooth = [Float](unsafeUninitializedCapacity: roiPixels) { roiSmooth, roiCount in
-            skinMelanin = [Float](unsafeUninitializedCapacity: skin.population) { skinMelanin, skinCount in
-                roi.bits.withUnsafeBufferPointer { inRegion in
-                    skin.bits.withUnsafeBufferPointer { onSkin in
-                        pass.darker.extent.bits.withUnsafeBufferPointer { pigmented in
-                            smooth.samples.withUnsafeBufferPointer { smooth in
-                                melanin.samples.withUnsafeBufferPointer { melanin in
-                                    pass.background.samples.withUnsafeBufferPointer { background in
-                                        for i in inRegion.indices where inRegion[i] {
-                                            roiSmooth[roiCount] = smooth[i]
-                                            roiCount += 1
-                                            if onSkin[i] {
-                                                skinMelanin[skinCount] = melanin[i]
-                                                skinCount += 1
-                                            }
-                                            if pigmented[i] { excessSum += Double(melanin[i] - background[i]) }
-                                        }
-                                    }
-                                }
-                            }
+        roi.bits.withUnsafeBufferPointer { inRegion in
+            pass.darker.extent.bits.withUnsafeBufferPointer { pigmented in
+                melanin.samples.withUnsafeBufferPointer { melanin in
+                    pass.background.samples.withUnsafeBufferPointer { background in
+                        for i in inRegion.indices where inRegion[i] && pigmented[i] {
+                            excessSum += Double(melanin[i] - background[i])
                         }
                     }
                 }
@@ -117,11 +102,11 @@ public struct Analyzer: Sendable {
             width: image.width,
             height: image.height,
             roiPixels: roiPixels,
-            baselineMelanin: Double(Statistics.median(skinMelanin) ?? 0),
+            baselineMelanin: Double(Statistics.median(Statistics.values(of: melanin, where: skin)) ?? 0),
             pigmentedAreaPercent: 100 * Double(pigmentedPixels) / Double(roiPixels),
             hypopigmentedAreaPercent: 100 * Double(pass.lighter.extent.population) / Double(roiPixels),
             contrast: pigmentedPixels > 0 ? excessSum / Double(pigmentedPixels) : 0,
-            unevenness: Statistics.meanAndDeviation(roiSmooth)?.deviation ?? 0,
+            unevenness: Statistics.meanAndDeviation(Statistics.values(of: smooth, where: roi))?.deviation ?? 0,
             spotCount: pass.darker.spots.count,
             hypopigmentedSpotCount: pass.lighter.spots.count,
             noise: Double(pass.noise),

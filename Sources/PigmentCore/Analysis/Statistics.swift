@@ -115,17 +115,7 @@ public enum Statistics {
     /// medians selected there by radix digits.
     @inline(__always)
     private static func robustSigma(where mask: Mask, spacing: Int, _ value: (Int) -> Float) -> Float? {
-        let step = max(1, spacing), w = mask.width
-        let capacity = ((mask.height + step - 1) / step) * ((w + step - 1) / step)
-        var gathered = [Float](unsafeUninitializedCapacity: capacity) { out, filled in
-            mask.bits.withUnsafeBufferPointer { bits in
-                var n = 0
-                for y in stride(from: 0, to: mask.height, by: step) {
-                    for i in stride(from: y * w, to: y * w + w, by: step) where bits[i] { out[n] = value(i); n += 1 }
-                }
-                filled = n
-            }
-        }
+        var gathered = gather(where: mask, spacing: spacing, value)
         guard !gathered.isEmpty else { return nil }
         let index = rank(0.5, count: gathered.count)
         return gathered.withUnsafeMutableBufferPointer { values in
@@ -133,6 +123,29 @@ public enum Statistics {
             let median = digitSelect(values, index)
             for i in values.indices { values[i] = abs(values[i] - median) }
             return 1.4826 * digitSelect(values, index)
+        }
+    }
+
+    /// The samples of `plane` (the mask's size) at the pixels set in `mask`, in row order.
+    public static func values(of plane: Plane, where mask: Mask) -> [Float] {
+        precondition(plane.width == mask.width && plane.height == mask.height, "mask size differs from the plane's")
+        return plane.samples.withUnsafeBufferPointer { v in gather(where: mask, spacing: 1) { v[$0] } }
+    }
+
+    /// `value(i)` for the pixels `i` set in `mask` on the lattice of every
+    /// `spacing`-th row and column, in row order, in one buffer.
+    @inline(__always)
+    private static func gather(where mask: Mask, spacing: Int, _ value: (Int) -> Float) -> [Float] {
+        let step = max(1, spacing), w = mask.width
+        let capacity = ((mask.height + step - 1) / step) * ((w + step - 1) / step)
+        return [Float](unsafeUninitializedCapacity: capacity) { out, filled in
+            mask.bits.withUnsafeBufferPointer { bits in
+                var n = 0
+                for y in stride(from: 0, to: mask.height, by: step) {
+                    for i in stride(from: y * w, to: y * w + w, by: step) where bits[i] { out[n] = value(i); n += 1 }
+                }
+                filled = n
+            }
         }
     }
 

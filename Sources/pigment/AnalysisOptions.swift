@@ -20,6 +20,11 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "Smallest spot excess in melanin units, whatever the noise.")
     var contrastFloor: Double = AnalysisSettings.standard.contrastFloor
 
+    @Option(help: ArgumentHelp(
+        "A spot found in one photo still counts in the other while it keeps this fraction of the detection threshold there.",
+        discussion: "Hysteresis across the pair: a faint spot should not come and go with JPEG colour noise. 1: each photo on its own."))
+    var trackingRatio: Double = AnalysisSettings.standard.trackingRatio
+
     @Option(help: "Local-background window as a fraction of the photo's long side.")
     var backgroundWindow: Double = AnalysisSettings.standard.backgroundWindow
 
@@ -43,6 +48,7 @@ struct AnalysisOptions: ParsableArguments {
             throw ValidationError("--confirmation-sigmas must be zero or positive")
         }
         guard contrastFloor > 0, contrastFloor.isFinite else { throw ValidationError("--contrast-floor must be positive") }
+        guard trackingRatio > 0, trackingRatio <= 1 else { throw ValidationError("--tracking-ratio must be in (0, 1]") }
         guard backgroundWindow > 0.02, backgroundWindow <= 1 else { throw ValidationError("--background-window must be in (0.02, 1]") }
         guard minSpotDiameter > 0, minSpotDiameter < 0.5 else { throw ValidationError("--min-spot-diameter must be in (0, 0.5)") }
         guard maxPixels > 0 else { throw ValidationError("--max-pixels must be positive") }
@@ -64,6 +70,7 @@ struct AnalysisOptions: ParsableArguments {
                          thresholdSigmas: thresholdSigmas,
                          confirmationSigmas: confirmationSigmas,
                          contrastFloor: contrastFloor,
-                         minimumSpotDiameter: minSpotDiameter)
+                         minimumSpotDiameter: minSpotDiameter,
+                         trackingRatio: trackingRatio)
     }
 }

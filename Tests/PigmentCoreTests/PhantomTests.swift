@@ -45,8 +45,18 @@ final class PhantomTests: XCTestCase {
         XCTAssertTrue(faint.allSatisfy { $0.amplitude >= spec.contrastFloor })
     }
 
-    func testLesionsFadedBelowTheFloorDoNotCountInTruth() {
+    /// Faint lesions (1.2–1.5 × the floor) faded to 60 % keep 0.72–0.9 of the
+    /// floor: visible before, they still count after at the default tracking ratio (0.6).
+    func testLesionsFadedBelowTheFloorButAboveTheTrackingLevelCountInTruth() {
         let spec = PhantomSpec(seed: 9, treatment: .fade, darkerLesions: 0, faintLesions: 2, lighterLesions: 0)
+        let truth = PhantomGenerator(spec: spec).truth()
+        XCTAssertEqual(truth.before.spotCount, 2)
+        XCTAssertEqual(truth.after.spotCount, 2)
+    }
+
+    func testLesionsFadedBelowTheTrackingLevelDoNotCountInTruth() {
+        let spec = PhantomSpec(seed: 9, treatment: .fade, darkerLesions: 0, faintLesions: 2, lighterLesions: 0,
+                               trackingRatio: 0.95)
         XCTAssertEqual(PhantomGenerator(spec: spec).truth().after.spotCount, 0)
     }
 }

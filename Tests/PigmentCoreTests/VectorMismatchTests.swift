@@ -14,9 +14,9 @@ final class VectorMismatchTests: XCTestCase {
     func testModerateMismatchKeepsAccuracyWithinTolerance() throws {
         for seed in UInt64(131)...133 {
             let generator = PhantomGenerator(spec: PhantomSpec(seed: seed, renderVectors: camera))
-            let before = try analyzer.analyze(generator.render(.before), roi: generator.mask).measurement
-            let after = try analyzer.analyze(generator.render(.after), roi: generator.mask).measurement
-            XCTAssertEqual(TruthTolerance.violations(before: before, after: after, truth: generator.truth()), [], "seed \(seed)")
+            let pair = try analyzer.analyze(before: generator.render(.before), after: generator.render(.after), roi: generator.mask)
+            XCTAssertEqual(TruthTolerance.violations(before: pair.before.measurement, after: pair.after.measurement,
+                                                     truth: generator.truth()), [], "seed \(seed)")
         }
     }
 
@@ -24,8 +24,9 @@ final class VectorMismatchTests: XCTestCase {
         // With matching vectors redness is invisible; with mismatched ones part of it
         // reads as melanin. The leak must stay below the invariance limits.
         let generator = PhantomGenerator(spec: PhantomSpec(seed: 134, renderVectors: camera))
-        let plain = try analyzer.analyze(generator.render(.before, nuisance: .none), roi: generator.mask).measurement
-        let red = try analyzer.analyze(generator.render(.before, nuisance: Nuisance(redness: 0.35)), roi: generator.mask).measurement
+        let pair = try analyzer.analyze(before: generator.render(.before, nuisance: .none),
+                                        after: generator.render(.before, nuisance: Nuisance(redness: 0.35)), roi: generator.mask)
+        let plain = pair.before.measurement, red = pair.after.measurement
         XCTAssertNotEqual(red.baselineMelanin, plain.baselineMelanin, accuracy: 1e-4, "a mismatch is visible")
         XCTAssertEqual(red.pigmentedAreaPercent, plain.pigmentedAreaPercent, accuracy: 0.5)
         XCTAssertEqual(red.contrast / plain.contrast, 1, accuracy: 0.05)

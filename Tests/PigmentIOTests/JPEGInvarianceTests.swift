@@ -24,8 +24,8 @@ final class JPEGInvarianceTests: XCTestCase {
             try ImageEncoder.writeJPEG(generator.render(.before), to: original, options: .init(quality: 92))
             let decoded = try ImageDecoder().decode(original)
             try ImageEncoder.writeJPEG(decoded, to: again, options: .init(quality: 85))
-            let reference = try analyzer.analyze(decoded, roi: generator.mask).measurement
-            let recompressed = try analyzer.analyze(try ImageDecoder().decode(again), roi: generator.mask).measurement
+            let pair = try analyzer.analyze(before: decoded, after: try ImageDecoder().decode(again), roi: generator.mask)
+            let reference = pair.before.measurement, recompressed = pair.after.measurement
             XCTAssertEqual(recompressed.pigmentedAreaPercent, reference.pigmentedAreaPercent, accuracy: 0.5, "area, seed \(seed)")
             XCTAssertEqual(recompressed.contrast / reference.contrast, 1, accuracy: Self.reSaveContrastBound,
                            "contrast, seed \(seed)")
@@ -71,8 +71,8 @@ final class JPEGInvarianceTests: XCTestCase {
             } else {
                 try ImageEncoder.writeJPEG(opened, to: copy, options: .init(quality: 85))
             }
-            let reference = try analyzer.analyze(decoded, roi: generator.mask).measurement
-            let measured = try analyzer.analyze(try ImageDecoder().decode(copy), roi: generator.mask).measurement
+            let pair = try analyzer.analyze(before: decoded, after: try ImageDecoder().decode(copy), roi: generator.mask)
+            let reference = pair.before.measurement, measured = pair.after.measurement
             XCTAssertEqual(measured.pigmentedAreaPercent, reference.pigmentedAreaPercent, accuracy: 0.5, "area, seed \(seed)")
             XCTAssertEqual(measured.hypopigmentedAreaPercent, reference.hypopigmentedAreaPercent, accuracy: 0.5,
                            "lighter area, seed \(seed)")
@@ -88,12 +88,13 @@ final class JPEGInvarianceTests: XCTestCase {
         let analyzer = try Analyzer()
         for seed in UInt64(144)...146 {
             let generator = PhantomGenerator(spec: PhantomSpec(seed: seed, width: 1024, height: 768))
-            var measured: [PhotoMeasurement] = []
-            for quality in [92, 85] {
+            let photos = try [92, 85].map { quality in
                 let path = folder.appendingPathComponent("q\(quality)-\(seed).jpg").path
                 try ImageEncoder.writeJPEG(generator.render(.before), to: path, options: .init(quality: quality))
-                measured.append(try analyzer.analyze(try ImageDecoder().decode(path), roi: generator.mask).measurement)
+                return try ImageDecoder().decode(path)
             }
+            let pair = try analyzer.analyze(before: photos[0], after: photos[1], roi: generator.mask)
+            let measured = [pair.before.measurement, pair.after.measurement]
             XCTAssertEqual(measured[1].pigmentedAreaPercent, measured[0].pigmentedAreaPercent, accuracy: 0.5, "area, seed \(seed)")
             XCTAssertEqual(measured[1].contrast / measured[0].contrast, 1, accuracy: 0.05, "contrast, seed \(seed)")
         }

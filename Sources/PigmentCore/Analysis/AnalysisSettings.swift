@@ -26,6 +26,13 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
     /// Smallest spot diameter, as a fraction of the long side; the minimum
     /// area is that of a disc of this diameter.
     public var minimumSpotDiameter: Double
+    /// A spot found in one photo of a pair still counts in the other photo
+    /// where that photo has a spot at the same place whose core reaches this
+    /// fraction of its detection threshold (hysteresis across the pair): 8-bit
+    /// JPEG colour moves a faint spot's excess by about a tenth of the floor
+    /// between two photos, and a spot should not come and go with it.
+    /// 1: each photo on its own.
+    public var trackingRatio: Double
 
     public init(vectors: AbsorptionVectors = .standard,
                 smoothing: Double = 0.003,
@@ -33,7 +40,8 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
                 thresholdSigmas: Double = 4.5,
                 confirmationSigmas: Double = 1.5,
                 contrastFloor: Double = 0.10,
-                minimumSpotDiameter: Double = 0.012) {
+                minimumSpotDiameter: Double = 0.012,
+                trackingRatio: Double = 0.6) {
         self.vectors = vectors
         self.smoothing = smoothing
         self.backgroundWindow = backgroundWindow
@@ -41,6 +49,7 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
         self.confirmationSigmas = confirmationSigmas
         self.contrastFloor = contrastFloor
         self.minimumSpotDiameter = minimumSpotDiameter
+        self.trackingRatio = trackingRatio
     }
 
     public static let standard = AnalysisSettings()

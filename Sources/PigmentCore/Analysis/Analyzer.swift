@@ -21,6 +21,15 @@ public struct Analyzer: Sendable {
         try analyze(maps(of: image), roi: roi)
     }
 
+    /// Analyses two photos of one pair, in one frame, inside `roi`: each on
+    /// its own, then each with the faint spots the other confirms
+    /// (``PhotoAnalysis/tracked(with:)``).
+    public func analyze(before: LinearImage, after: LinearImage, roi: Mask)
+        throws(AnalysisError) -> (before: PhotoAnalysis, after: PhotoAnalysis) {
+        let first = try analyze(before, roi: roi), second = try analyze(after, roi: roi)
+        return (first.tracked(with: second), second.tracked(with: first))
+    }
+
     /// The melanin, darkness and tone maps of `image`, the first step of
     /// ``analyze(_:roi:)``, on up to `threads` threads.
     public func maps(of image: LinearImage, threads: Int = 1) -> PigmentMaps {
@@ -55,31 +64,25 @@ public struct Analyzer: Sendable {
         // The smoothed maps' noise is read one smoothing length apart: pixels
         // closer than that mostly repeat each other.
         let spacing = max(1, Int(scale.sigma))
-        func detect(on skin: Mask) -> DetectionPass {
+        func detect(on skin: Mask, tracking: Bool) -> DetectionPass {
             DetectionPass(smooth: smooth, darkness: smoothDarkness, skin: skin, roi: roi, seedable: seedable,
                           bandReach: 2 * edgeBand, window: scale.window,
-                          minimumArea: scale.minimumArea, spacing: spacing, settings: settings)
+                          minimumArea: scale.minimumArea, spacing: spacing, settings: settings, tracking: tracking)
         }
         var skin = roi
-        var pass = detect(on: skin)
+        var pass = detect(on: skin, tracking: false)
         let outliers = pass.darker.extent.union(pass.lighter.extent).union(pass.suprathreshold).dilated(by: guardBand)
         let spotFree = roi.subtracting(outliers)
-        if spotFree.population * 4 >= roiPixels {
-            skin = spotFree
-            _ = consume pass  // frees the first pass's planes before the second is made
-            pass = detect(on: skin)
-        }
+        if spotFree.population * 4 >= roiPixels { skin = spotFree }
+        _ = consume pass  // frees the first pass's planes before the second is made
+        pass = detect(on: skin, tracking: true)
 
-        var excessSum = 0.0
-        roi.bits.withUnsafeBufferPointer { inRegion in
-            pass.darker.extent.bits.withUnsafeBufferPointer { pigmented in
-                melanin.samples.withUnsafeBufferPointer { melanin in
-                    pass.background.samples.withUnsafeBufferPointer { background in
-                        for i in inRegion.indices where inRegion[i] && pigmented[i] {
-                            excessSum += Double(melanin[i] - background[i])
-                        }
-                    }
-                }
+        // Excess sums over the darker extent (first) and each faint darker spot.
+        let pigmentedPixels = pass.darker.extent.population
+        let regions = [pass.darker.extent.setIndices] + pass.faintDarker.map(\.pixels)
+        var excessSums = melanin.samples.withUnsafeBufferPointer { melanin in
+            pass.background.samples.withUnsafeBufferPointer { background in
+                regions.map { pixels in pixels.reduce(0.0) { $0 + Double(melanin[$1] - background[$1]) } }
             }
         }
         // Contrast is read from tone, which leans on colour far less than
@@ -92,12 +95,12 @@ public struct Analyzer: Sendable {
         // the background window: in the window itself they also followed the
         // shapes of a re-save's colour-rounding regions. 16 samples across a
         // window (melanin's medians read 32) measured the same.
-        let pigmentedPixels = pass.darker.extent.population
-        if pigmentedPixels > 0 {
-            excessSum += QuadraticBackground.excessSum(of: maps.tone.minus(melanin), valid: skin, window: scale.window * 3 / 2,
-                                                       samplesPerSide: LocalBackground.samplesPerSide / 2,
-                                                       over: pass.darker.extent)
+        if regions.contains(where: { !$0.isEmpty }) {
+            let toneSums = QuadraticBackground.excessSums(of: maps.tone.minus(melanin), valid: skin, window: scale.window * 3 / 2,
+                                                          samplesPerSide: LocalBackground.samplesPerSide / 2, over: regions)
+            for i in excessSums.indices { excessSums[i] += toneSums[i] }
         }
+        let excessSum = excessSums[0]
         let measurement = PhotoMeasurement(
             width: image.width,
             height: image.height,
@@ -112,6 +115,10 @@ public struct Analyzer: Sendable {
             noise: Double(pass.noise),
             threshold: Double(pass.threshold))
         return PhotoAnalysis(measurement: measurement, melanin: melanin, background: pass.background,
-                             darker: pass.darker, lighter: pass.lighter)
+                             darker: pass.darker, lighter: pass.lighter,
+                             faintDarker: zip(pass.faintDarker, excessSums.dropFirst()).map {
+                                 FaintSpot(spot: $0.spot, pixels: $0.pixels, excessSum: $1)
+                             },
+                             faintLighter: pass.faintLighter.map { FaintSpot(spot: $0.spot, pixels: $0.pixels, excessSum: 0) })
     }
 }

@@ -7,13 +7,20 @@ struct DetectionPass {
     var lighter: SpotMap
     /// Pixels beyond the threshold either way, whether or not they formed a spot.
     var suprathreshold: Mask
+    /// Spots found at `trackingRatio` × the threshold that overlap no spot of
+    /// the same kind found at the threshold, with their extents' pixels (empty
+    /// unless `tracking`): they count only where the pair's other photo has a
+    /// spot (``PhotoAnalysis/tracked(with:)``).
+    var faintDarker: [(spot: Spot, pixels: [Int])] = []
+    var faintLighter: [(spot: Spot, pixels: [Int])] = []
 
     /// - Parameters:
     ///   - smooth: the smoothed melanin map.
     ///   - darkness: the smoothed darkness map, which confirms spots (``SpotDetector``).
     ///   - spacing: noise is estimated from every `spacing`-th row and column.
+    ///   - tracking: also find the faint spots.
     init(smooth: Plane, darkness: Plane, skin: Mask, roi: Mask, seedable: Mask, bandReach: Int, window: Int, minimumArea: Int,
-         spacing: Int, settings: AnalysisSettings) {
+         spacing: Int, settings: AnalysisSettings, tracking: Bool) {
         let (kept, excess) = LocalBackground.excess(of: smooth, valid: skin, window: window, keepingBackground: true)
         background = kept!
         noise = Statistics.robustSigma(of: excess, where: skin, spacing: spacing) ?? 0
@@ -22,12 +29,18 @@ struct DetectionPass {
         let spread = Statistics.robustSigma(of: darknessExcess, minus: excess, where: skin, spacing: spacing) ?? 0
         let allowance = Float(settings.confirmationSigmas) * spread
         threshold = max(Float(settings.thresholdSigmas) * noise, Float(settings.contrastFloor))
-        darker = SpotDetector.detect(excess: excess, darkness: darknessExcess, allowance: allowance, roi: roi,
-                                     seedable: seedable, bandReach: bandReach, threshold: threshold, minimumArea: minimumArea,
-                                     polarity: .darker)
-        lighter = SpotDetector.detect(excess: excess, darkness: darknessExcess, allowance: allowance, roi: roi,
-                                      seedable: seedable, bandReach: bandReach, threshold: threshold, minimumArea: minimumArea,
-                                      polarity: .lighter)
+        func spots(_ polarity: SpotDetector.Polarity, at level: Float) -> [(spot: Spot, pixels: [Int])] {
+            SpotDetector.regions(excess: excess, darkness: darknessExcess, allowance: allowance, roi: roi, seedable: seedable,
+                                 bandReach: bandReach, threshold: level, minimumArea: minimumArea, polarity: polarity)
+        }
+        darker = SpotMap(width: smooth.width, height: smooth.height, regions: spots(.darker, at: threshold))
+        lighter = SpotMap(width: smooth.width, height: smooth.height, regions: spots(.lighter, at: threshold))
+        if tracking && settings.trackingRatio < 1 {
+            let level = threshold * Float(settings.trackingRatio)
+            let darkerExtent = darker.extent, lighterExtent = lighter.extent
+            faintDarker = spots(.darker, at: level).filter { !$0.pixels.contains { darkerExtent.bits[$0] } }
+            faintLighter = spots(.lighter, at: level).filter { !$0.pixels.contains { lighterExtent.bits[$0] } }
+        }
         let t = threshold
         suprathreshold = Mask(width: smooth.width, height: smooth.height,
                               bits: excess.samples.map { abs($0) > t })

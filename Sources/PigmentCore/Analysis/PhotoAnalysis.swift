@@ -8,4 +8,48 @@ public struct PhotoAnalysis: Sendable {
     public var background: Plane
     public var darker: SpotMap
     public var lighter: SpotMap
+    /// Spots found only at the tracking level, not yet counted (``tracked(with:)``).
+    public var faintDarker: [FaintSpot]
+    public var faintLighter: [FaintSpot]
+
+    /// This photo's analysis with those of its faint spots counted at least
+    /// half of whose extent lies in spots of the same kind in `other`, the
+    /// other photo of the pair in the same frame: a spot found in one photo
+    /// still counts in the other while it keeps
+    /// ``AnalysisSettings/trackingRatio`` of the threshold there.
+    /// Faint spots confirmed by no spot stay uncounted; `other`'s own faint
+    /// spots confirm nothing, so the result does not depend on which photo is
+    /// tracked first.
+    public func tracked(with other: PhotoAnalysis) -> PhotoAnalysis {
+        var result = self
+        result.faintDarker = []
+        result.faintLighter = []
+        let darkerAdded = result.darker.add(faintDarker, lyingIn: other.darker.extent)
+        let lighterAdded = result.lighter.add(faintLighter, lyingIn: other.lighter.extent)
+        var m = measurement
+        let roi = Double(m.roiPixels)
+        let pigmented = Double(darker.extent.population)
+        let added = Double(darkerAdded.reduce(0) { $0 + $1.pixels.count })
+        if added > 0 {
+            m.contrast = (m.contrast * pigmented + darkerAdded.reduce(0) { $0 + $1.excessSum }) / (pigmented + added)
+        }
+        m.pigmentedAreaPercent = 100 * Double(result.darker.extent.population) / roi
+        m.hypopigmentedAreaPercent = 100 * Double(result.lighter.extent.population) / roi
+        m.spotCount += darkerAdded.count
+        m.hypopigmentedSpotCount += lighterAdded.count
+        result.measurement = m
+        return result
+    }
+}
+
+extension SpotMap {
+    /// Adds the faint spots at least half of whose extent lies in `other` and returns them.
+    fileprivate mutating func add(_ faint: [FaintSpot], lyingIn other: Mask) -> [FaintSpot] {
+        let confirmed = faint.filter { spot in 2 * spot.pixels.count { other.bits[$0] } >= spot.pixels.count }
+        for spot in confirmed {
+            spots.append(spot.spot)
+            for p in spot.pixels { extent.bits[p] = true }
+        }
+        return confirmed
+    }
 }

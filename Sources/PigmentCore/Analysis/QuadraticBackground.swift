@@ -4,21 +4,21 @@
 /// vignette's curvature) is followed exactly, also across holes left by spots,
 /// where window medians sit on its convex side.
 public enum QuadraticBackground {
-    /// The sum over `region` of `plane` less its background.
+    /// The sums over each region (pixel indices) of `plane` less its
+    /// background, the background fitted once for all of them.
     /// - Parameters:
     ///   - window: side of each fitting window, in pixels; nodes are half a window apart.
     ///   - samplesPerSide: the fit reads about this many samples across a window.
-    public static func excessSum(of plane: Plane, valid: Mask, window: Int, samplesPerSide: Int, over region: Mask) -> Double {
+    public static func excessSums(of plane: Plane, valid: Mask, window: Int, samplesPerSide: Int,
+                                  over regions: [[Int]]) -> [Double] {
         let fits = Fits(plane, valid: valid, window: window, samplesPerSide: samplesPerSide)
-        var sum = 0.0
-        plane.samples.withUnsafeBufferPointer { values in
-            for y in 0..<plane.height {
-                for x in 0..<plane.width where region.bits[y * plane.width + x] {
-                    sum += Double(values[y * plane.width + x]) - fits.value(x: x, y: y)
+        return plane.samples.withUnsafeBufferPointer { values in
+            regions.map { pixels in
+                pixels.reduce(0.0) { sum, i in
+                    sum + Double(values[i]) - fits.value(x: i % plane.width, y: i / plane.width)
                 }
             }
         }
-        return sum
     }
 
     /// One quadratic per node (`nil` where too few valid pixels), in

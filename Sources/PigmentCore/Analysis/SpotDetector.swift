@@ -34,6 +34,15 @@ public enum SpotDetector {
     ///   - bandReach: how many 4-connected steps an extent may go into the edge band.
     public static func detect(excess: Plane, darkness: Plane, allowance: Float, roi: Mask, seedable: Mask, bandReach: Int,
                               threshold: Float, minimumArea: Int, polarity: Polarity) -> SpotMap {
+        SpotMap(width: excess.width, height: excess.height,
+                regions: regions(excess: excess, darkness: darkness, allowance: allowance, roi: roi, seedable: seedable,
+                                 bandReach: bandReach, threshold: threshold, minimumArea: minimumArea, polarity: polarity))
+    }
+
+    /// The spots ``detect(excess:darkness:allowance:roi:seedable:bandReach:threshold:minimumArea:polarity:)``
+    /// finds, each with the pixels of its extent (no pixel in two extents).
+    static func regions(excess: Plane, darkness: Plane, allowance: Float, roi: Mask, seedable: Mask, bandReach: Int,
+                        threshold: Float, minimumArea: Int, polarity: Polarity) -> [(spot: Spot, pixels: [Int])] {
         let w = excess.width, h = excess.height, n = w * h
         let sign = polarity.sign
         // Confirmed excess in the polarity's direction, read in place (no copy).
@@ -59,7 +68,7 @@ public enum SpotDetector {
         }
 
         var claimed = [Bool](repeating: false, count: n)
-        var spots: [Spot] = []
+        var spots: [(spot: Spot, pixels: [Int])] = []
         for candidate in candidates.sorted(by: { $0.core > $1.core }) where candidate.pixels.count >= minimumArea {
             let half = candidate.core / 2
             var region: [Int] = []
@@ -97,10 +106,10 @@ public enum SpotDetector {
             }
             var sx = 0.0, sy = 0.0
             for p in region { sx += Double(p % w); sy += Double(p / w) }
-            spots.append(Spot(area: region.count, core: candidate.core,
-                              centerX: sx / Double(region.count), centerY: sy / Double(region.count)))
+            spots.append((Spot(area: region.count, core: candidate.core,
+                               centerX: sx / Double(region.count), centerY: sy / Double(region.count)), region))
         }
-        return SpotMap(spots: spots, extent: Mask(width: w, height: h, bits: claimed))
+        return spots
     }
 
     /// Median value over the pixels of a region that lie at least half its

@@ -45,6 +45,14 @@ public struct Mask: Sendable, Equatable {
         }
     }
 
+    /// Indices of the set pixels, in order.
+    public var setIndices: [Int] {
+        var indices: [Int] = []
+        indices.reserveCapacity(population)
+        for i in bits.indices where bits[i] { indices.append(i) }
+        return indices
+    }
+
     /// Pixels not set here.
     public var inverted: Mask { mapped { 1 ^ $0 } }
 

@@ -165,7 +165,7 @@ public struct PhantomGenerator: Sendable {
         var darker = [Bool](repeating: false, count: w * h)
         var lighter = darker
         var spotCount = 0
-        for lesion in present where abs(lesion.amplitude) >= spec.contrastFloor {
+        for lesion in visibleLesions(at: moment) {
             if lesion.amplitude > 0 { spotCount += 1 }
             let b = lesion.bounds(width: w, height: h)
             for y in b.y {
@@ -191,6 +191,22 @@ public struct PhantomGenerator: Sendable {
             contrast: darkerCount > 0 ? excessSum / Double(darkerCount) : 0,
             unevenness: Statistics.meanAndDeviation(roiMelanin)?.deviation ?? 0,
             spotCount: spotCount)
+    }
+
+    /// The lesions a perfect measurement counts in `moment`: those at least
+    /// the floor, and those at least `trackingRatio` of it that are at least
+    /// the floor in the other photo.
+    func visibleLesions(at moment: Moment) -> [Lesion] {
+        let floor = spec.contrastFloor, tracked = floor * (spec.trackingRatio ?? 1)
+        return lesions.compactMap { history in
+            guard let lesion = moment == .before ? history.before : history.after else { return nil }
+            let other = moment == .before ? history.after : history.before
+            let amplitude = abs(lesion.amplitude)
+            if amplitude >= floor { return lesion }
+            guard amplitude >= tracked, let other, abs(other.amplitude) >= floor,
+                  (other.amplitude > 0) == (lesion.amplitude > 0) else { return nil }
+            return lesion
+        }
     }
 
     private func addExcess(of lesions: [Lesion], to field: inout [Float]) {

@@ -34,6 +34,11 @@ public struct PhantomSpec: Sendable, Equatable, Codable {
     /// Excess below which a lesion does not count as visible in the truth
     /// (melanin units); matches the analysis default.
     public var contrastFloor: Double
+    /// A lesion visible (at the floor) in one photo is visible in the other
+    /// down to this fraction of the floor; matches the analysis default
+    /// (``AnalysisSettings/trackingRatio``). `nil` in truths written before
+    /// spots were tracked across a pair: 1, each photo on its own.
+    public var trackingRatio: Double?
     /// How the camera moved for the after photo; `nil`: it did not.
     public var afterMotion: CameraMotion?
 
@@ -41,7 +46,8 @@ public struct PhantomSpec: Sendable, Equatable, Codable {
                 before: Nuisance = .none, after: Nuisance = .none,
                 renderVectors: AbsorptionVectors = .standard,
                 darkerLesions: Int = 8, faintLesions: Int = 2, lighterLesions: Int = 2,
-                contrastFloor: Double = AnalysisSettings.standard.contrastFloor, afterMotion: CameraMotion? = nil) {
+                contrastFloor: Double = AnalysisSettings.standard.contrastFloor,
+                trackingRatio: Double = AnalysisSettings.standard.trackingRatio, afterMotion: CameraMotion? = nil) {
         self.seed = seed
         self.width = width
         self.height = height
@@ -53,6 +59,7 @@ public struct PhantomSpec: Sendable, Equatable, Codable {
         self.faintLesions = faintLesions
         self.lighterLesions = lighterLesions
         self.contrastFloor = contrastFloor
+        self.trackingRatio = trackingRatio
         self.afterMotion = afterMotion
     }
 }

@@ -120,6 +120,7 @@ public enum HTMLReport {
             ("hemoglobin vector", s.hemoglobinVector.map { f($0, 4) }.joined(separator: ", ")),
             ("threshold", "\(s.thresholdSigmas) × noise, at least \(s.contrastFloor) melanin units"),
             ("darkness confirms", s.confirmationSigmas.map { "within \($0) × its spread" } ?? "not used"),
+            ("tracked across the pair", s.trackingRatio.map { "down to \($0) × the threshold" } ?? "no"),
             ("background window", "\(s.backgroundWindow) × long side"),
             ("smallest spot", "\(s.minimumSpotDiameter) × long side"),
             ("alignment", "\(s.alignment), minimum quality \(s.minimumAlignmentQuality)"),

@@ -11,6 +11,9 @@ public struct SettingsReport: Sendable, Equatable, Codable {
     public var confirmationSigmas: Double?
     public var contrastFloor: Double
     public var minimumSpotDiameter: Double
+    /// `nil` in reports written before spots were tracked across a pair (each
+    /// photo was measured on its own, as with 1).
+    public var trackingRatio: Double?
     /// `similarity`, `affine` or `none`.
     public var alignment: String
     public var minimumAlignmentQuality: Double
@@ -28,6 +31,7 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         case confirmationSigmas = "confirmation_sigmas"
         case contrastFloor = "contrast_floor"
         case minimumSpotDiameter = "minimum_spot_diameter"
+        case trackingRatio = "tracking_ratio"
         case alignment
         case minimumAlignmentQuality = "minimum_alignment_quality"
         case analysisSize = "analysis_size"
@@ -44,6 +48,7 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         confirmationSigmas = s.confirmationSigmas
         contrastFloor = s.contrastFloor
         minimumSpotDiameter = s.minimumSpotDiameter
+        trackingRatio = s.trackingRatio
         self.alignment = alignment.model?.rawValue ?? "none"
         minimumAlignmentQuality = alignment.minimumQuality
         self.analysisSize = analysisSize
@@ -52,7 +57,8 @@ public struct SettingsReport: Sendable, Equatable, Codable {
     }
 
     /// Reads a report; one written before alignment existed reads as `none`,
-    /// one written before darkness confirmed spots has no confirmation setting.
+    /// one written before darkness confirmed spots has no confirmation setting,
+    /// one written before spots were tracked across a pair no tracking ratio.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         melaninVector = try c.decode([Double].self, forKey: .melaninVector)
@@ -63,6 +69,7 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         confirmationSigmas = try c.decodeIfPresent(Double.self, forKey: .confirmationSigmas)
         contrastFloor = try c.decode(Double.self, forKey: .contrastFloor)
         minimumSpotDiameter = try c.decode(Double.self, forKey: .minimumSpotDiameter)
+        trackingRatio = try c.decodeIfPresent(Double.self, forKey: .trackingRatio)
         alignment = try c.decodeIfPresent(String.self, forKey: .alignment) ?? "none"
         minimumAlignmentQuality = try c.decodeIfPresent(Double.self, forKey: .minimumAlignmentQuality) ?? 0
         analysisSize = try c.decodeIfPresent(Int.self, forKey: .analysisSize)
@@ -80,6 +87,7 @@ public struct SettingsReport: Sendable, Equatable, Codable {
         try c.encode(confirmationSigmas, forKey: .confirmationSigmas)
         try c.encode(contrastFloor, forKey: .contrastFloor)
         try c.encode(minimumSpotDiameter, forKey: .minimumSpotDiameter)
+        try c.encode(trackingRatio, forKey: .trackingRatio)
         try c.encode(alignment, forKey: .alignment)
         try c.encode(minimumAlignmentQuality, forKey: .minimumAlignmentQuality)
         try c.encode(analysisSize, forKey: .analysisSize)

@@ -148,6 +148,18 @@ final class CompareCommandTests: XCTestCase {
         assertOneLineError(try compare("fade", ["--vectors", "1,2,3"]), status: 2, mentioning: "--vectors")
     }
 
+    func testATrackingRatioOutsideZeroToOneIsAUsageError() throws {
+        assertOneLineError(try compare("fade", ["--tracking-ratio", "1.5"]), status: 2, mentioning: "--tracking-ratio")
+    }
+
+    func testTheTrackingRatioIsReportedInSettings() throws {
+        let result = try compare("fade", ["--format", "json", "--tracking-ratio", "1"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let settings = try XCTUnwrap(json["settings"] as? [String: Any])
+        XCTAssertEqual(settings["tracking_ratio"] as? Double, 1)
+    }
+
     func testCustomVectorsAreReportedInSettings() throws {
         let result = try compare("fade", ["--format", "json", "--vectors", "0.69,1,1.69;0.06,1,0.73"])
         XCTAssertEqual(result.status, 0, result.stderr)

@@ -75,6 +75,8 @@ public struct Analyzer: Sendable {
         let spotFree = roi.subtracting(outliers)
         if spotFree.population * 4 >= roiPixels { skin = spotFree }
         _ = consume pass  // frees the first pass's planes before the second is made
+        // The second pass also finds the faint spots a pair may count
+        // (``PhotoAnalysis/tracked(with:)``).
         pass = detect(on: skin, tracking: true)
 
         // Excess sums over the darker extent (first) and each faint darker spot.

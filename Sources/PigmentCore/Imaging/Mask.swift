@@ -46,7 +46,7 @@ public struct Mask: Sendable, Equatable {
     }
 
     /// Indices of the set pixels, in order.
-    public var setIndices: [Int] {
+    var setIndices: [Int] {
         var indices: [Int] = []
         indices.reserveCapacity(population)
         for i in bits.indices where bits[i] { indices.append(i) }

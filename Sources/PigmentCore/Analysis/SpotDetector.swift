@@ -50,8 +50,10 @@ public enum SpotDetector {
         var label = [Int32](repeating: -1, count: n)
         var candidates: [(core: Float, pixels: [Int])] = []
         var stack: [Int] = []
+        var regions: Int32 = 0
         for start in 0..<n where label[start] < 0 && seedable.bits[start] && values[start] > threshold {
-            let id = Int32(candidates.count)
+            let id = regions
+            regions += 1
             var pixels: [Int] = []
             label[start] = id
             stack.append(start)
@@ -64,12 +66,14 @@ public enum SpotDetector {
                     }
                 }
             }
+            // Too small to be a spot: no core needed.
+            guard pixels.count >= minimumArea else { continue }
             candidates.append((coreExcess(of: pixels, label: label, id: id, values: values, width: w, height: h), pixels))
         }
 
         var claimed = [Bool](repeating: false, count: n)
         var spots: [(spot: Spot, pixels: [Int])] = []
-        for candidate in candidates.sorted(by: { $0.core > $1.core }) where candidate.pixels.count >= minimumArea {
+        for candidate in candidates.sorted(by: { $0.core > $1.core }) {
             let half = candidate.core / 2
             var region: [Int] = []
             for p in candidate.pixels where !claimed[p] && values[p] >= half {

@@ -21,6 +21,8 @@ public struct PhotoAnalysis: Sendable {
     /// spots confirm nothing, so the result does not depend on which photo is
     /// tracked first.
     public func tracked(with other: PhotoAnalysis) -> PhotoAnalysis {
+        precondition(other.darker.extent.width == darker.extent.width && other.darker.extent.height == darker.extent.height,
+                     "both photos of a pair are analysed in one frame")
         var result = self
         result.faintDarker = []
         result.faintLighter = []

@@ -22,4 +22,26 @@ final class FixturePairTests: XCTestCase {
                            folder.lastPathComponent)
         }
     }
+
+    /// The pairs whose lesions do not change (exposure, white balance, lighting,
+    /// a re-compressed after photo) keep every spot and stay within the
+    /// invariance limits: area within 0.5 pp, contrast within 5 %.
+    func testPhotographicChangesAloneKeepEverySpot() throws {
+        let comparison = try PairComparison()
+        var checked = 0
+        for folder in FixturePaths.pairs {
+            let truth = try PhantomFiles.readTruth(folder.appendingPathComponent("truth.json").path)
+            guard truth.spec.treatment == .none else { continue }
+            let path = { (name: String) in folder.appendingPathComponent(name).path }
+            let measured = try comparison.measure(before: path("before.jpg"), after: path("after.jpg"), mask: path("mask.png"))
+            let change = PigmentChange(before: measured.before, after: measured.after)
+            let name = folder.lastPathComponent
+            XCTAssertEqual(change.spotCount, 0, name)
+            XCTAssertEqual(measured.after.hypopigmentedSpotCount, measured.before.hypopigmentedSpotCount, name)
+            XCTAssertEqual(change.pigmentedAreaPoints, 0, accuracy: 0.5, name)
+            XCTAssertEqual(try XCTUnwrap(change.contrastPercent), 0, accuracy: 5, name)
+            checked += 1
+        }
+        XCTAssertGreaterThanOrEqual(checked, 4)
+    }
 }

@@ -21,7 +21,7 @@ public enum MaskedBlur {
             mask.bits.withUnsafeBufferPointer { bits in
                 let weights = [Float](unsafeUninitializedCapacity: count) { weights, filled in
                     blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: weights.baseAddress!) { row, x in
-                        bits[row + x] ? 1 : 0
+                        bits[row &+ x] ? 1 : 0
                     }
                     filled = count
                 }
@@ -31,10 +31,15 @@ public enum MaskedBlur {
                         let out = plane.samples.withUnsafeBufferPointer { src in
                             [Float](unsafeUninitializedCapacity: count) { out, filled in
                                 blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: out.baseAddress!) { row, x in
-                                    bits[row + x] ? src[row + x] : 0
+                                    bits[row &+ x] ? src[row &+ x] : 0
                                 }
-                                // Normalised by the mask's own blur, in place.
-                                for i in 0..<count { out[i] = bits[i] && weights[i] > 1e-6 ? out[i] / weights[i] : src[i] }
+                                // Normalised by the mask's own blur, in place (every lane
+                                // divided, the quotient kept where it is wanted: a loop
+                                // the compiler vectorises).
+                                for i in 0..<count {
+                                    let normalised = weights[i] > 1e-6 ? out[i] / weights[i] : src[i]
+                                    out[i] = bits[i] ? normalised : src[i]
+                                }
                                 filled = count
                             }
                         }

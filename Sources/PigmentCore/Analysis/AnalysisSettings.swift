@@ -27,9 +27,9 @@ public struct AnalysisSettings: Sendable, Equatable, Codable {
     /// area is that of a disc of this diameter.
     public var minimumSpotDiameter: Double
     /// A spot found in one photo of a pair still counts in the other photo
-    /// where that photo has a spot whose core reaches this fraction of its
-    /// detection threshold and at least half of whose extent lies in the first
-    /// photo's spots (hysteresis across the pair): 8-bit JPEG colour moves a
+    /// where the same rule finds a spot at this fraction of its detection
+    /// threshold, at least half of whose extent lies in the first photo's
+    /// spots (hysteresis across the pair): 8-bit JPEG colour moves a
     /// faint spot's excess by about a tenth of the floor between two photos,
     /// and a spot should not come and go with it. 1: each photo on its own.
     public var trackingRatio: Double

@@ -101,6 +101,35 @@ final class JPEGInvarianceTests: XCTestCase {
     }
 }
 
+/// Photographic changes between two JPEG photos (quality 92) of unchanged skin
+/// keep every spot, move area by less than 0.5 pp and contrast by less than
+/// 5 %: a faint spot whose excess JPEG's colour noise pushes below the
+/// threshold in one photo is still counted there (tracking across the pair).
+final class JPEGPairInvarianceTests: XCTestCase {
+    func assertInvariant(under nuisance: Nuisance, file: StaticString = #filePath, line: UInt = #line) throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let analyzer = try Analyzer()
+        for seed in UInt64(181)...184 {
+            let generator = PhantomGenerator(spec: PhantomSpec(seed: seed, width: 1024, height: 768, treatment: .none))
+            let photos = try [Nuisance.none, nuisance].enumerated().map { index, nuisance in
+                let path = folder.appendingPathComponent("\(seed)-\(index).jpg").path
+                try ImageEncoder.writeJPEG(generator.render(.before, nuisance: nuisance), to: path, options: .init(quality: 92))
+                return try ImageDecoder().decode(path)
+            }
+            let pair = try analyzer.analyze(before: photos[0], after: photos[1], roi: generator.mask)
+            let change = PigmentChange(before: pair.before.measurement, after: pair.after.measurement)
+            XCTAssertEqual(change.spotCount, 0, "spots, seed \(seed)", file: file, line: line)
+            XCTAssertEqual(change.pigmentedAreaPoints, 0, accuracy: 0.5, "area, seed \(seed)", file: file, line: line)
+            XCTAssertEqual(try XCTUnwrap(change.contrastPercent), 0, accuracy: 5, "contrast, seed \(seed)", file: file, line: line)
+        }
+    }
+
+    func testExposureChange() throws { try assertInvariant(under: Nuisance(exposure: 0.8)) }
+    func testWhiteBalanceShift() throws { try assertInvariant(under: Nuisance(whiteBalance: RGB(1.12, 1, 0.82))) }
+    func testPostTreatmentRedness() throws { try assertInvariant(under: Nuisance(redness: 0.35)) }
+}
+
 /// JPEG chroma subsampling and block quantization must not create spots.
 final class JPEGArtefactTests: XCTestCase {
     func testSkinWithoutLesionsHasNoSpotsAtQuality85() throws {

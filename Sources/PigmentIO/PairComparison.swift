@@ -132,8 +132,7 @@ public struct PairComparison: Sendable {
                                         threads: threads) { maps, path in
             Result { () throws(ComparisonError) in try analyze(maps, roi: region, path: path) }
         }
-        let before = try analyses[0].get(), after = try analyses[1].get()
-        let beforeAnalysis = before.tracked(with: after), afterAnalysis = after.tracked(with: before)
+        let (beforeAnalysis, afterAnalysis) = PhotoAnalysis.tracked(before: try analyses[0].get(), after: try analyses[1].get())
         return MeasuredPair(before: beforeAnalysis.measurement, after: afterAnalysis.measurement,
                             alignment: prepared.alignment, warnings: prepared.warnings, photos: prepared.photos,
                             beforeAnalysis: beforeAnalysis, afterAnalysis: afterAnalysis, region: region)

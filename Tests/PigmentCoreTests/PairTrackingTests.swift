@@ -28,8 +28,8 @@ final class PairTrackingTests: XCTestCase {
         throws -> (before: PhotoMeasurement, after: PhotoMeasurement) {
         let analyzer = try Analyzer(settings: AnalysisSettings(trackingRatio: ratio))
         let roi = Mask(width: width, height: height)
-        let first = try analyzer.analyze(before, roi: roi), second = try analyzer.analyze(after, roi: roi)
-        return (first.tracked(with: second).measurement, second.tracked(with: first).measurement)
+        let pair = PhotoAnalysis.tracked(before: try analyzer.analyze(before, roi: roi), after: try analyzer.analyze(after, roi: roi))
+        return (pair.before.measurement, pair.after.measurement)
     }
 
     func testASpotBelowTheThresholdCountsWhereTheOtherPhotoHasIt() throws {

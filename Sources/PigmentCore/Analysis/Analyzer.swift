@@ -23,11 +23,10 @@ public struct Analyzer: Sendable {
 
     /// Analyses two photos of one pair, in one frame, inside `roi`: each on
     /// its own, then each with the faint spots the other confirms
-    /// (``PhotoAnalysis/tracked(with:)``).
+    /// (``PhotoAnalysis/tracked(before:after:)``).
     public func analyze(before: LinearImage, after: LinearImage, roi: Mask)
         throws(AnalysisError) -> (before: PhotoAnalysis, after: PhotoAnalysis) {
-        let first = try analyze(before, roi: roi), second = try analyze(after, roi: roi)
-        return (first.tracked(with: second), second.tracked(with: first))
+        PhotoAnalysis.tracked(before: try analyze(before, roi: roi), after: try analyze(after, roi: roi))
     }
 
     /// The melanin, darkness and tone maps of `image`, the first step of

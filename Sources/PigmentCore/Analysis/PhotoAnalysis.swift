@@ -12,14 +12,20 @@ public struct PhotoAnalysis: Sendable {
     public var faintDarker: [FaintSpot]
     public var faintLighter: [FaintSpot]
 
+    /// Both photos of a pair, each with the faint spots the other confirms:
+    /// each is tracked against the other as analysed on its own
+    /// (``tracked(with:)``), so neither result depends on the order.
+    public static func tracked(before: PhotoAnalysis, after: PhotoAnalysis) -> (before: PhotoAnalysis, after: PhotoAnalysis) {
+        (before.tracked(with: after), after.tracked(with: before))
+    }
+
     /// This photo's analysis with those of its faint spots counted at least
     /// half of whose extent lies in spots of the same kind in `other`, the
     /// other photo of the pair in the same frame: a spot found in one photo
     /// still counts in the other while it keeps
     /// ``AnalysisSettings/trackingRatio`` of the threshold there.
     /// Faint spots confirmed by no spot stay uncounted; `other`'s own faint
-    /// spots confirm nothing, so the result does not depend on which photo is
-    /// tracked first.
+    /// spots confirm nothing.
     public func tracked(with other: PhotoAnalysis) -> PhotoAnalysis {
         precondition(other.darker.extent.width == darker.extent.width && other.darker.extent.height == darker.extent.height,
                      "both photos of a pair are analysed in one frame")
@@ -28,18 +34,21 @@ public struct PhotoAnalysis: Sendable {
         result.faintLighter = []
         let darkerAdded = result.darker.add(faintDarker, lyingIn: other.darker.extent)
         let lighterAdded = result.lighter.add(faintLighter, lyingIn: other.lighter.extent)
-        var m = measurement
-        let roi = Double(m.roiPixels)
-        let pigmented = Double(darker.extent.population)
-        let added = Double(darkerAdded.reduce(0) { $0 + $1.pixels.count })
-        if added > 0 {
-            m.contrast = (m.contrast * pigmented + darkerAdded.reduce(0) { $0 + $1.excessSum }) / (pigmented + added)
+        // Faint spots overlap no spot of their photo nor each other: the extents grow by their pixels.
+        let roi = Double(measurement.roiPixels)
+        let darkerPixels = darkerAdded.reduce(0) { $0 + $1.pixels.count }
+        if darkerPixels > 0 {
+            let pigmented = Double(darker.extent.population), added = Double(darkerPixels)
+            let m = measurement
+            result.measurement.contrast = (m.contrast * pigmented + darkerAdded.reduce(0) { $0 + $1.excessSum }) / (pigmented + added)
+            result.measurement.pigmentedAreaPercent = 100 * (pigmented + added) / roi
+            result.measurement.spotCount += darkerAdded.count
         }
-        m.pigmentedAreaPercent = 100 * Double(result.darker.extent.population) / roi
-        m.hypopigmentedAreaPercent = 100 * Double(result.lighter.extent.population) / roi
-        m.spotCount += darkerAdded.count
-        m.hypopigmentedSpotCount += lighterAdded.count
-        result.measurement = m
+        let lighterPixels = lighterAdded.reduce(0) { $0 + $1.pixels.count }
+        if lighterPixels > 0 {
+            result.measurement.hypopigmentedAreaPercent = 100 * Double(lighter.extent.population + lighterPixels) / roi
+            result.measurement.hypopigmentedSpotCount += lighterAdded.count
+        }
         return result
     }
 }

@@ -50,10 +50,10 @@ public enum SpotDetector {
         var label = [Int32](repeating: -1, count: n)
         var candidates: [(core: Float, pixels: [Int])] = []
         var stack: [Int] = []
-        var regions: Int32 = 0
+        var nextID: Int32 = 0
         for start in values.seeds(in: seedable, above: threshold) where label[start] < 0 {
-            let id = regions
-            regions += 1
+            let id = nextID
+            nextID += 1
             var pixels: [Int] = []
             label[start] = id
             stack.append(start)

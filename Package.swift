@@ -26,6 +26,8 @@ let package = Package(
         ),
         // glibc's allocator settings (<malloc.h>), for the command-line tool.
         .systemLibrary(name: "CMalloc"),
+        // The CPU extensions a build for the host's CPU (scripts/build) relies on, checked at start.
+        .target(name: "CHostCPU"),
         // Thin C shim: decode, EXIF orientation, errors (setjmp stays in C).
         .target(name: "CImageIO", dependencies: ["CLibPNG", "CLibJPEG"]),
         // Pure computation: images, colour, decomposition, detection, metrics, phantoms.
@@ -39,12 +41,12 @@ let package = Package(
         .executableTarget(
             name: "pigment",
             dependencies: [
-                "PigmentCore", "PigmentIO", .target(name: "CMalloc", condition: .when(platforms: [.linux])),
+                "PigmentCore", "PigmentIO", "CHostCPU", .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PigmentCoreTests", dependencies: ["PigmentCore"]),
         .testTarget(name: "PigmentIOTests", dependencies: ["PigmentIO", "PigmentCore"]),
-        .testTarget(name: "PigmentCLITests", dependencies: ["pigment", "PigmentIO", "PigmentCore"]),
+        .testTarget(name: "PigmentCLITests", dependencies: ["pigment", "PigmentIO", "PigmentCore", "CHostCPU"]),
     ]
 )

@@ -4,6 +4,12 @@
 #include <jerror.h>
 #include "jpeg_reconstruct.h"
 
+/* Every product is rounded before it is added, as written: a compiler allowed
+ * to fuse them (clang does where the target has FMA: arm64, or x86-64 built
+ * for the host's CPU) would change the last bits of the samples, and so of
+ * the numbers, from one build to another. */
+#pragma STDC FP_CONTRACT OFF
+
 /* basis[x][u] = C(u)/2 · cos((2x+1)uπ/(2k)), C(0) = 1/√2, else 1, for an
  * output of k samples per 8-sample block (k = 8: the ordinary IDCT). With
  * k < 8 this is the 8-point IDCT of the k lowest frequencies evaluated at the

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CHostCPU
 import Foundation
 
 @main
@@ -10,7 +11,7 @@ struct Pigment: ParsableCommand {
             pigment separates melanin-like tone from redness and lighting, finds darker and \
             lighter spots against the surrounding skin, and reports how their area (extent) \
             and contrast (darkness) changed. Exit codes: 0 ok, 1 regression (check), 2 usage error, 3 unreadable or \
-            invalid image, 4 inputs that do not fit together, 5 output not written.
+            invalid image, 4 inputs that do not fit together, 5 output not written, 6 built for a newer CPU than this one.
             """,
         version: "0.1.0",
         subcommands: [Compare.self, Batch.self, Merge.self, Check.self, Phantom.self]
@@ -18,6 +19,10 @@ struct Pigment: ParsableCommand {
 
     /// Runs the command; errors become one line on stderr and a documented exit code.
     static func main() {
+        if let missing = chostcpu_missing_features() {
+            fail(CommandFailure(.unsupportedCPU, "this build is for CPUs with \(String(cString: missing)), which this one lacks; "
+                                + "build it for this machine (scripts/build) or for any x86-64 (scripts/build --portable)"))
+        }
         AllocatorTuning.keepFreedPlanes()
         do {
             var command = try parseAsRoot()

@@ -252,13 +252,11 @@ public struct Registration: Sendable {
                                             let before = Double(bv[y * b.width + x])
                                             let r = Double(value) - currentGain * before - currentOffset
                                             let dx = Double(gx), dy = Double(gy)
-                                            var j = SIMD8<Double>.zero
-                                            if model == .similarity {
-                                                j[0] = dx * xx + dy * yy; j[1] = -dx * yy + dy * xx
-                                            } else {
-                                                j[0] = dx * xx; j[1] = dx * yy; j[2] = dy * xx; j[3] = dy * yy
-                                            }
-                                            j[k - 2] = dx; j[k - 1] = dy; j[k] = -before; j[k + 1] = -1
+                                            // Made whole, in registers: lanes written one by one at
+                                            // run-time indices went through memory and stalled its reload.
+                                            let j = model == .similarity
+                                                ? SIMD8<Double>(dx * xx + dy * yy, -dx * yy + dy * xx, dx, dy, -before, -1, 0, 0)
+                                                : SIMD8<Double>(dx * xx, dx * yy, dy * xx, dy * yy, dx, dy, -before, -1)
                                             rhs += j * r
                                             for r0 in 0..<n { rows[r0] += j * j[r0] }
                                             used += 1

@@ -18,10 +18,11 @@ public enum MaskedBlur {
         // The horizontal pass's output, reused by every blur below.
         var across = [Float](repeating: 0, count: count)
         return across.withUnsafeMutableBufferPointer { across in
-            mask.bits.withUnsafeBufferPointer { bits in
+            // A `Bool` is stored as the byte 0 or 1.
+            mask.bits.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt8.self) { flags in
                 let weights = [Float](unsafeUninitializedCapacity: count) { weights, filled in
                     blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: weights.baseAddress!) { row, x in
-                        bits[row &+ x] ? 1 : 0
+                        Float(flags[row &+ x])
                     }
                     filled = count
                 }
@@ -30,23 +31,34 @@ public enum MaskedBlur {
                         precondition(plane.width == w && plane.height == h, "plane size differs from the mask's")
                         let out = plane.samples.withUnsafeBufferPointer { src in
                             [Float](unsafeUninitializedCapacity: count) { out, filled in
+                                // Pixels outside the mask read as +0: their bits cleared
+                                // (the same as a select, in a loop the compiler vectorises).
                                 blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: out.baseAddress!) { row, x in
-                                    bits[row &+ x] ? src[row &+ x] : 0
+                                    Float(bitPattern: src[row &+ x].bitPattern & (0 &- UInt32(flags[row &+ x])))
                                 }
-                                // Normalised by the mask's own blur, in place (every lane
-                                // divided, the quotient kept where it is wanted: a loop
-                                // the compiler vectorises).
-                                for i in 0..<count {
-                                    let normalised = weights[i] > 1e-6 ? out[i] / weights[i] : src[i]
-                                    out[i] = bits[i] ? normalised : src[i]
-                                }
+                                normalise(out.baseAddress!, by: weights.baseAddress!, inside: flags.baseAddress!,
+                                          keeping: src.baseAddress!, count: count)
                                 filled = count
                             }
                         }
                         return Plane(width: w, height: h, samples: out)
                     }
                 }
-            }
+            } }
+        }
+    }
+
+    /// `blurred[i] / weights[i]` where `flags[i]` is 1 and the weight is above
+    /// 1e-6, else `original[i]`, in place. Every pixel is divided and the
+    /// choice made with bit masks, in a loop the compiler vectorises (a
+    /// `Bool` select, or SIMD types converting the flags, ran lane by lane).
+    @inline(__always)
+    static func normalise(_ blurred: UnsafeMutablePointer<Float>, by weights: UnsafePointer<Float>,
+                          inside flags: UnsafePointer<UInt8>, keeping original: UnsafePointer<Float>, count: Int) {
+        for i in 0..<count {
+            let quotient = blurred[i] / weights[i]
+            let keep = 0 &- ((weights[i] > 1e-6 ? 1 : 0) & UInt32(flags[i]))
+            blurred[i] = Float(bitPattern: (quotient.bitPattern & keep) | (original[i].bitPattern & ~keep))
         }
     }
 
@@ -62,13 +74,15 @@ public enum MaskedBlur {
             across.withUnsafeMutableBufferPointer { across in
                 [Float](unsafeUninitializedCapacity: count) { out, filled in
                     blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: out.baseAddress!) { row, x in
-                        src[row + x]
+                        src[row &+ x]
                     }
                     // The blur of an all-ones image is separable: the kernel's share
-                    // inside the image along each axis.
+                    // inside the image along each axis (index sums without overflow
+                    // checks, so that the loop is vectorised).
                     shareX.withUnsafeBufferPointer { shareX in
                         for y in 0..<h {
-                            for x in 0..<w { out[y * w + x] /= shareX[x] * shareY[y] }
+                            let row = out.baseAddress! + y * w, share = shareY[y]
+                            for x in 0..<w { row[x] /= shareX[x] * share }
                         }
                     }
                     filled = count
@@ -102,7 +116,7 @@ public enum MaskedBlur {
             let taps = kernel.indices.map { k in (UnsafePointer(padded.baseAddress! + k), kernel[k]) }
             for y in 0..<h {
                 let row = y * w
-                for x in 0..<w { padded[radius + x] = value(row, x) }
+                for x in 0..<w { padded[radius &+ x] = value(row, x) }
                 weightedSum(taps, count: w, into: across + row)
             }
         }

@@ -120,13 +120,14 @@ public enum LocalBackground {
                         let gy = Float(y) / Float(step)
                         let j0 = min(Int(gy), rows - 2)
                         let fy = gy - Float(j0)
-                        let top = j0 * columns, bottom = (j0 + 1) * columns
+                        let top = j0 * columns, bottom = (j0 + 1) * columns, row = y * w
                         for run in runs {
                             let a = filled[top + run.cell], b = filled[top + run.cell + 1]
                             let c = filled[bottom + run.cell], d = filled[bottom + run.cell + 1]
+                            // Index sums without overflow checks: a loop the compiler vectorises.
                             for x in run.start..<run.end {
                                 let fx = weights[x]
-                                body(y * w + x, (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy)
+                                body(row &+ x, (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy)
                             }
                         }
                     }

@@ -78,13 +78,17 @@ extension Resample {
     /// which must stay binary.
     public static func nearest(_ plane: Plane, width: Int, height: Int, scale: Double) -> Plane {
         guard scale != 1 || width != plane.width || height != plane.height else { return plane }
-        var out = [Float](repeating: 0, count: width * height)
-        for y in 0..<height {
-            let sy = min(plane.height - 1, Int((Double(y) + 0.5) / scale))
-            for x in 0..<width {
-                let sx = min(plane.width - 1, Int((Double(x) + 0.5) / scale))
-                out[y * width + x] = plane.samples[sy * plane.width + sx]
+        // The source column of each output column, the same on every row.
+        let columns = (0..<width).map { min(plane.width - 1, Int((Double($0) + 0.5) / scale)) }
+        let out = [Float](unsafeUninitializedCapacity: width * height) { out, filled in
+            plane.samples.withUnsafeBufferPointer { source in
+                for y in 0..<height {
+                    let sourceRow = min(plane.height - 1, Int((Double(y) + 0.5) / scale)) * plane.width
+                    let row = out.baseAddress! + y * width
+                    for x in 0..<width { row[x] = source[sourceRow &+ columns[x]] }
+                }
             }
+            filled = width * height
         }
         return Plane(width: width, height: height, samples: out)
     }

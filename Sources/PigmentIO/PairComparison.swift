@@ -200,14 +200,7 @@ public struct PairComparison: Sendable {
             self.pyramid = pyramid
             opacity = image.opacity
             roi = image.opaqueMask
-            clipped = image.red.samples.withUnsafeBufferPointer { r in
-                image.green.samples.withUnsafeBufferPointer { g in
-                    image.blue.samples.withUnsafeBufferPointer { b in
-                        Mask(width: image.width, height: image.height,
-                             bits: (0..<r.count).map { max(r[$0], g[$0], b[$0]) >= PairComparison.clippedLevel })
-                    }
-                }
-            }
+            clipped = image.mask(anyChannelAtLeast: PairComparison.clippedLevel)
             self.image = keepingImage ? image : nil
         }
 

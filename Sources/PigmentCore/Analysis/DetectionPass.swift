@@ -42,7 +42,6 @@ struct DetectionPass {
             faintLighter = spots(.lighter, at: level).filter { !$0.pixels.contains { lighterExtent.bits[$0] } }
         }
         let t = threshold
-        suprathreshold = Mask(width: smooth.width, height: smooth.height,
-                              bits: excess.samples.map { abs($0) > t })
+        suprathreshold = Mask(plane: excess) { abs($0) > t }
     }
 }

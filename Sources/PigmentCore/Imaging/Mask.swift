@@ -20,7 +20,23 @@ public struct Mask: Sendable, Equatable {
 
     /// Thresholds a plane: pixels whose value is at least `threshold` are set.
     public init(plane: Plane, threshold: Float) {
-        self.init(width: plane.width, height: plane.height, bits: plane.samples.map { $0 >= threshold })
+        self.init(plane: plane) { $0 >= threshold }
+    }
+
+    /// The pixels of `plane` whose value satisfies `rule`, written as bytes
+    /// in a loop the compiler vectorises (`Array.map` appended them one by one).
+    @inline(__always)
+    public init(plane: Plane, where rule: (Float) -> Bool) {
+        let count = plane.samples.count
+        let bits = plane.samples.withUnsafeBufferPointer { values in
+            [Bool](unsafeUninitializedCapacity: count) { out, filled in
+                out.withMemoryRebound(to: UInt8.self) { out in
+                    for i in 0..<count { out[i] = rule(values[i]) ? 1 : 0 }
+                }
+                filled = count
+            }
+        }
+        self.init(width: plane.width, height: plane.height, bits: bits)
     }
 
     public subscript(x: Int, y: Int) -> Bool {
@@ -120,27 +136,32 @@ public struct Mask: Sendable, Equatable {
                 }
             }
         }
-        // Vertical: per column, the number of horizontally set rows within `radius`.
-        var result = [Bool](repeating: false, count: bits.count)
+        // Vertical: per column, the number of horizontally set rows within
+        // `radius` (at most 2 × radius + 1: wrapping arithmetic, so that the
+        // row loops are vectorised).
         var counts = [Int32](repeating: 0, count: w)
-        horizontal.withUnsafeBufferPointer { src in
-            result.withUnsafeMutableBufferPointer { dst in
-                counts.withUnsafeMutableBufferPointer { counts in
-                    for y in 0..<min(radius, h) {
-                        for x in 0..<w { counts[x] += Int32(src[y * w + x]) }
-                    }
-                    for y in 0..<h {
-                        if y + radius < h {
-                            let add = (y + radius) * w
-                            for x in 0..<w { counts[x] += Int32(src[add + x]) }
+        let result = horizontal.withUnsafeBufferPointer { src in
+            counts.withUnsafeMutableBufferPointer { counts in
+                [Bool](unsafeUninitializedCapacity: bits.count) { out, filled in
+                    out.withMemoryRebound(to: UInt8.self) { dst in
+                        for y in 0..<min(radius, h) {
+                            let add = src.baseAddress! + y * w
+                            for x in 0..<w { counts[x] &+= Int32(add[x]) }
                         }
-                        if y - radius - 1 >= 0 {
-                            let remove = (y - radius - 1) * w
-                            for x in 0..<w { counts[x] -= Int32(src[remove + x]) }
+                        for y in 0..<h {
+                            if y + radius < h {
+                                let add = src.baseAddress! + (y + radius) * w
+                                for x in 0..<w { counts[x] &+= Int32(add[x]) }
+                            }
+                            if y - radius - 1 >= 0 {
+                                let remove = src.baseAddress! + (y - radius - 1) * w
+                                for x in 0..<w { counts[x] &-= Int32(remove[x]) }
+                            }
+                            let row = dst.baseAddress! + y * w
+                            for x in 0..<w { row[x] = counts[x] > 0 ? 1 : 0 }
                         }
-                        let row = y * w
-                        for x in 0..<w { dst[row + x] = counts[x] > 0 }
                     }
+                    filled = bits.count
                 }
             }
         }

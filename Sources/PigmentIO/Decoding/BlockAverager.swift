@@ -38,7 +38,8 @@ final class BlockAverager {
                 planes[p].withUnsafeMutableBufferPointer { sums in
                     let out = sums.baseAddress! + outY * w
                     if f == 1 {
-                        for x in 0..<w { out[x] += value(row[x * c + p], p) }
+                        // Each pixel arrives once: stored, not added to the zero already there.
+                        for x in 0..<w { out[x] = value(row[x &* c &+ p], p) }
                     } else if centreOnly {
                         for x in 0..<w { out[x] = value(row[(x * f + f / 2) * c + p], p) }
                     } else {

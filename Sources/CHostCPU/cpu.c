@@ -33,6 +33,15 @@ const char *chostcpu_missing_features(void) {
 #ifdef __BMI2__
     CHOSTCPU_REQUIRE("bmi2")
 #endif
+#ifdef __F16C__
+    CHOSTCPU_REQUIRE("f16c")
+#endif
+#ifdef __MOVBE__
+    CHOSTCPU_REQUIRE("movbe")
+#endif
+#ifdef __LZCNT__
+    CHOSTCPU_REQUIRE("lzcnt")
+#endif
 #ifdef __AVX512F__
     CHOSTCPU_REQUIRE("avx512f")
 #endif

@@ -19,32 +19,34 @@ public enum MaskedBlur {
         var across = [Float](repeating: 0, count: count)
         return across.withUnsafeMutableBufferPointer { across in
             // A `Bool` is stored as the byte 0 or 1.
-            mask.bits.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt8.self) { flags in
-                let weights = [Float](unsafeUninitializedCapacity: count) { weights, filled in
-                    blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: weights.baseAddress!) { row, x in
-                        Float(flags[row &+ x])
-                    }
-                    filled = count
-                }
-                return weights.withUnsafeBufferPointer { weights in
-                    planes.map { plane in
-                        precondition(plane.width == w && plane.height == h, "plane size differs from the mask's")
-                        let out = plane.samples.withUnsafeBufferPointer { src in
-                            [Float](unsafeUninitializedCapacity: count) { out, filled in
-                                // Pixels outside the mask read as +0: their bits cleared
-                                // (the same as a select, in a loop the compiler vectorises).
-                                blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: out.baseAddress!) { row, x in
-                                    Float(bitPattern: src[row &+ x].bitPattern & (0 &- UInt32(flags[row &+ x])))
-                                }
-                                normalise(out.baseAddress!, by: weights.baseAddress!, inside: flags.baseAddress!,
-                                          keeping: src.baseAddress!, count: count)
-                                filled = count
-                            }
+            mask.bits.withUnsafeBufferPointer { bits in
+                bits.withMemoryRebound(to: UInt8.self) { flags in
+                    let weights = [Float](unsafeUninitializedCapacity: count) { weights, filled in
+                        blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: weights.baseAddress!) { row, x in
+                            Float(flags[row &+ x])
                         }
-                        return Plane(width: w, height: h, samples: out)
+                        filled = count
+                    }
+                    return weights.withUnsafeBufferPointer { weights in
+                        planes.map { plane in
+                            precondition(plane.width == w && plane.height == h, "plane size differs from the mask's")
+                            let out = plane.samples.withUnsafeBufferPointer { src in
+                                [Float](unsafeUninitializedCapacity: count) { out, filled in
+                                    // Pixels outside the mask read as +0: their bits cleared
+                                    // (the same as a select, in a loop the compiler vectorises).
+                                    blur(width: w, height: h, kernel: kernel, across: across.baseAddress!, into: out.baseAddress!) { row, x in
+                                        Float(bitPattern: src[row &+ x].bitPattern & (0 &- UInt32(flags[row &+ x])))
+                                    }
+                                    normalise(out.baseAddress!, by: weights.baseAddress!, inside: flags.baseAddress!,
+                                              keeping: src.baseAddress!, count: count)
+                                    filled = count
+                                }
+                            }
+                            return Plane(width: w, height: h, samples: out)
+                        }
                     }
                 }
-            } }
+            }
         }
     }
 

@@ -26,6 +26,14 @@ final class MaskTests: XCTestCase {
         XCTAssertEqual(mask.dilated(by: 0), mask)
     }
 
+    func testAPlaneRuleSetsExactlyThePixelsWhereItHolds() {
+        var random = SystemRandomNumberGenerator()
+        // An odd size, so that no pixel is left to whole vectors alone.
+        let plane = Plane(width: 37, height: 29, samples: (0..<37 * 29).map { _ in Float.random(in: -1...1, using: &random) })
+        XCTAssertEqual(Mask(plane: plane) { abs($0) > 0.4 }.bits, plane.samples.map { abs($0) > 0.4 })
+        XCTAssertEqual(Mask(plane: plane, threshold: 0.25).bits, plane.samples.map { $0 >= 0.25 })
+    }
+
     func testLogicAndPopulationFollowThePixels() {
         var random = SystemRandomNumberGenerator()
         // Odd sizes, so no operation can rely on whole vectors.

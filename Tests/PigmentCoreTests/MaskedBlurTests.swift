@@ -32,6 +32,28 @@ final class MaskedBlurTests: XCTestCase {
         XCTAssertEqual(both[1], MaskedBlur.apply(other, mask: mask, sigma: 2))
     }
 
+    /// Inside the mask each pixel is Σ g·v / Σ g over the mask's pixels,
+    /// g the Gaussian of its distance: checked against that sum written out,
+    /// with values of both signs outside the mask (which must count as nothing).
+    func testInsideTheMaskEachPixelIsTheGaussianMeanOfTheMasksPixels() {
+        let signed = Plane(width: 40, height: 30, samples: plane.samples.enumerated().map { $0.offset % 3 == 0 ? -$0.element : $0.element })
+        let sigma = 1.5, radius = Int((3 * sigma).rounded(.up))
+        let smooth = MaskedBlur.apply(signed, mask: mask, sigma: sigma)
+        for y in 0..<30 {
+            for x in 0..<40 where mask[x, y] {
+                var sum = 0.0, weights = 0.0
+                for yy in max(0, y - radius)...min(29, y + radius) {
+                    for xx in max(0, x - radius)...min(39, x + radius) where mask[xx, yy] {
+                        let g = exp(-Double((xx - x) * (xx - x) + (yy - y) * (yy - y)) / (2 * sigma * sigma))
+                        sum += g * Double(signed.samples[yy * 40 + xx])
+                        weights += g
+                    }
+                }
+                XCTAssertEqual(Double(smooth.samples[y * 40 + x]), sum / weights, accuracy: 1e-5, "(\(x), \(y))")
+            }
+        }
+    }
+
     func testTheUnmaskedBlurIsTheBlurUnderAFullMask() {
         let full = MaskedBlur.apply(plane, mask: Mask(width: 40, height: 30), sigma: 2.5)
         let unmasked = MaskedBlur.apply(plane, sigma: 2.5)

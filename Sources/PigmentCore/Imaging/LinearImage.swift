@@ -29,22 +29,17 @@ public struct LinearImage: Sendable, Equatable {
     /// Pixels with a channel at `level` or above (overexposed, when `level`
     /// is near full scale), in a loop the compiler vectorises.
     public func mask(anyChannelAtLeast level: Float) -> Mask {
-        let count = red.count
-        let bits = red.samples.withUnsafeBufferPointer { r in
-            green.samples.withUnsafeBufferPointer { g in
-                blue.samples.withUnsafeBufferPointer { b in
-                    [Bool](unsafeUninitializedCapacity: count) { out, filled in
-                        out.withMemoryRebound(to: UInt8.self) { out in
-                            for i in 0..<count {
-                                out[i] = (r[i] >= level ? 1 : 0) | (g[i] >= level ? 1 : 0) | (b[i] >= level ? 1 : 0)
-                            }
+        Mask(width: width, height: height) { out in
+            red.samples.withUnsafeBufferPointer { r in
+                green.samples.withUnsafeBufferPointer { g in
+                    blue.samples.withUnsafeBufferPointer { b in
+                        for i in 0..<out.count {
+                            out[i] = (r[i] >= level ? 1 : 0) | (g[i] >= level ? 1 : 0) | (b[i] >= level ? 1 : 0)
                         }
-                        filled = count
                     }
                 }
             }
         }
-        return Mask(width: width, height: height, bits: bits)
     }
 
     /// Applies `transform` to every plane.

@@ -27,16 +27,24 @@ public struct Mask: Sendable, Equatable {
     /// in a loop the compiler vectorises (`Array.map` appended them one by one).
     @inline(__always)
     public init(plane: Plane, where rule: (Float) -> Bool) {
-        let count = plane.samples.count
-        let bits = plane.samples.withUnsafeBufferPointer { values in
-            [Bool](unsafeUninitializedCapacity: count) { out, filled in
-                out.withMemoryRebound(to: UInt8.self) { out in
-                    for i in 0..<count { out[i] = rule(values[i]) ? 1 : 0 }
-                }
-                filled = count
+        self.init(width: plane.width, height: plane.height) { out in
+            plane.samples.withUnsafeBufferPointer { values in
+                for i in 0..<values.count { out[i] = rule(values[i]) ? 1 : 0 }
             }
         }
-        self.init(width: plane.width, height: plane.height, bits: bits)
+    }
+
+    /// A mask whose pixels `fill` writes as bytes, 0 or 1, every one of them
+    /// (a `Bool` is stored as the byte 0 or 1): for loops of byte logic that
+    /// the compiler vectorises.
+    @inline(__always)
+    public init(width: Int, height: Int, fillingBytes fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+        let count = width * height
+        let bits = [Bool](unsafeUninitializedCapacity: count) { out, filled in
+            out.withMemoryRebound(to: UInt8.self) { fill(UnsafeMutableBufferPointer(rebasing: $0[..<count])) }
+            filled = count
+        }
+        self.init(width: width, height: height, bits: bits)
     }
 
     public subscript(x: Int, y: Int) -> Bool {
@@ -84,15 +92,11 @@ public struct Mask: Sendable, Equatable {
     /// The mask whose bytes (0 or 1) are `rule` of this one's; `rule` keeps 0 and 1 as 0 or 1.
     @inline(__always)
     private func mapped(_ rule: (UInt8) -> UInt8) -> Mask {
-        let result = bits.withUnsafeBytes { a in
-            [Bool](unsafeUninitializedCapacity: a.count) { out, count in
-                out.withMemoryRebound(to: UInt8.self) { out in
-                    for i in 0..<a.count { out[i] = rule(a[i]) }
-                }
-                count = a.count
+        Mask(width: width, height: height) { out in
+            bits.withUnsafeBytes { a in
+                for i in 0..<a.count { out[i] = rule(a[i]) }
             }
         }
-        return Mask(width: width, height: height, bits: result)
     }
 
     /// The mask whose bytes (0 or 1) are `rule` of both masks' bytes, which
@@ -100,17 +104,13 @@ public struct Mask: Sendable, Equatable {
     @inline(__always)
     private func combined(with other: Mask, _ rule: (UInt8, UInt8) -> UInt8) -> Mask {
         precondition(width == other.width && height == other.height, "mask sizes differ")
-        let result = bits.withUnsafeBytes { a in
-            other.bits.withUnsafeBytes { b in
-                [Bool](unsafeUninitializedCapacity: a.count) { out, count in
-                    out.withMemoryRebound(to: UInt8.self) { out in
-                        for i in 0..<a.count { out[i] = rule(a[i], b[i]) }
-                    }
-                    count = a.count
+        return Mask(width: width, height: height) { out in
+            bits.withUnsafeBytes { a in
+                other.bits.withUnsafeBytes { b in
+                    for i in 0..<a.count { out[i] = rule(a[i], b[i]) }
                 }
             }
         }
-        return Mask(width: width, height: height, bits: result)
     }
 
     /// Grows the set region by `radius` pixels (square structuring element,
@@ -140,31 +140,27 @@ public struct Mask: Sendable, Equatable {
         // `radius` (at most 2 × radius + 1: wrapping arithmetic, so that the
         // row loops are vectorised).
         var counts = [Int32](repeating: 0, count: w)
-        let result = horizontal.withUnsafeBufferPointer { src in
-            counts.withUnsafeMutableBufferPointer { counts in
-                [Bool](unsafeUninitializedCapacity: bits.count) { out, filled in
-                    out.withMemoryRebound(to: UInt8.self) { dst in
-                        for y in 0..<min(radius, h) {
-                            let add = src.baseAddress! + y * w
+        return Mask(width: w, height: h) { dst in
+            horizontal.withUnsafeBufferPointer { src in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for y in 0..<min(radius, h) {
+                        let add = src.baseAddress! + y * w
+                        for x in 0..<w { counts[x] &+= Int32(add[x]) }
+                    }
+                    for y in 0..<h {
+                        if y + radius < h {
+                            let add = src.baseAddress! + (y + radius) * w
                             for x in 0..<w { counts[x] &+= Int32(add[x]) }
                         }
-                        for y in 0..<h {
-                            if y + radius < h {
-                                let add = src.baseAddress! + (y + radius) * w
-                                for x in 0..<w { counts[x] &+= Int32(add[x]) }
-                            }
-                            if y - radius - 1 >= 0 {
-                                let remove = src.baseAddress! + (y - radius - 1) * w
-                                for x in 0..<w { counts[x] &-= Int32(remove[x]) }
-                            }
-                            let row = dst.baseAddress! + y * w
-                            for x in 0..<w { row[x] = counts[x] > 0 ? 1 : 0 }
+                        if y - radius - 1 >= 0 {
+                            let remove = src.baseAddress! + (y - radius - 1) * w
+                            for x in 0..<w { counts[x] &-= Int32(remove[x]) }
                         }
+                        let row = dst.baseAddress! + y * w
+                        for x in 0..<w { row[x] = counts[x] > 0 ? 1 : 0 }
                     }
-                    filled = bits.count
                 }
             }
         }
-        return Mask(width: w, height: h, bits: result)
     }
 }

@@ -24,12 +24,13 @@ public enum Warp {
                                 let tx = Float(px - Double(i)), ty = Float(py - Double(j))
                                 let i1 = min(i + 1, sw - 1), j1 = min(j + 1, sh - 1)
                                 let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
-                                let (a, b, c, d) = (j * sw + i, j * sw + i1, j1 * sw + i, j1 * sw + i1)
+                                // Indices inside the planes by construction: no overflow checks.
+                                let (a, b, c, d) = (j &* sw &+ i, j &* sw &+ i1, j1 &* sw &+ i, j1 &* sw &+ i1)
                                 for p in 0..<sources.count {
                                     let s = sources[p]
-                                    targets[p][row + x] = s[a] * w00 + s[b] * w10 + s[c] * w01 + s[d] * w11
+                                    targets[p][row &+ x] = s[a] * w00 + s[b] * w10 + s[c] * w01 + s[d] * w11
                                 }
-                                out.flags[row + x] = true
+                                out.flags[row &+ x] = true
                             }
                         }
                     }

@@ -34,11 +34,12 @@ public struct Mask: Sendable, Equatable {
         }
     }
 
-    /// A mask whose pixels `fill` writes as bytes, 0 or 1, every one of them
-    /// (a `Bool` is stored as the byte 0 or 1): for loops of byte logic that
-    /// the compiler vectorises.
+    /// A mask whose pixels `fill` writes as bytes, every one of them and each
+    /// 0 or 1 (a `Bool` is stored as the byte 0 or 1; any other byte would not
+    /// be a `Bool`, so this stays inside the module): for loops of byte logic
+    /// that the compiler vectorises.
     @inline(__always)
-    public init(width: Int, height: Int, fillingBytes fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+    init(width: Int, height: Int, fillingBytes fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
         let count = width * height
         let bits = [Bool](unsafeUninitializedCapacity: count) { out, filled in
             out.withMemoryRebound(to: UInt8.self) { fill(UnsafeMutableBufferPointer(rebasing: $0[..<count])) }

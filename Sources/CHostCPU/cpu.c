@@ -1,7 +1,7 @@
 #include <stddef.h>
 #include "CHostCPU.h"
 
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(__x86_64__)
 /* Kept free of vector code, whatever -march says: it runs before anything else. */
 __attribute__((target("arch=x86-64")))
 const char *chostcpu_missing_features(void) {

@@ -15,7 +15,7 @@ enum ExitStatus: Int32 {
     case incompatibleInputs = 4
     /// An output file could not be written.
     case cannotWrite = 5
-    /// This binary was built for the host's CPU (``scripts/build``) and the
+    /// This binary was built for the host's CPU (`scripts/build`) and the
     /// CPU it runs on lacks an extension that build uses.
     case unsupportedCPU = 6
 }

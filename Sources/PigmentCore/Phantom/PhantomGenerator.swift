@@ -1,10 +1,5 @@
 import Foundation
 
-/// Which photo of a pair.
-public enum Moment: String, Sendable, CaseIterable {
-    case before, after
-}
-
 /// Renders synthetic skin by Beer–Lambert: per pixel, optical density is
 /// `base + m·melanin + h·hemoglobin` (m, h: melanin and hemoglobin densities
 /// with fractal texture and lesions), reflectance is `exp(−OD)`, and the

@@ -26,9 +26,8 @@ final class QuadraticBackgroundTests: XCTestCase {
 
     func testFollowsCurvedLightAcrossAHole() {
         let (plane, valid, region) = field()
-        let mean = QuadraticBackground.excessSums(of: plane, valid: valid, window: 64, samplesPerSide: 16, over: [region])[0]
-            / Double(region.count)
-        XCTAssertEqual(mean, 0, accuracy: 1e-4)
+        let background = QuadraticBackground(fitting: plane, valid: valid, window: 64, samplesPerSide: 16)
+        XCTAssertEqual(background.excessSums(of: plane, over: [region])[0] / Double(region.count), 0, accuracy: 1e-4)
     }
 
     func testWindowMediansOfTheSameFieldSitOnItsConvexSide() {
@@ -41,17 +40,32 @@ final class QuadraticBackgroundTests: XCTestCase {
 
     func testReadsAnOffsetInsideTheHoleInFull() {
         let (plane, valid, region) = field(spot: 0.2)
-        let mean = QuadraticBackground.excessSums(of: plane, valid: valid, window: 64, samplesPerSide: 16, over: [region])[0]
-            / Double(region.count)
-        XCTAssertEqual(mean, 0.2, accuracy: 1e-4)
+        let background = QuadraticBackground(fitting: plane, valid: valid, window: 64, samplesPerSide: 16)
+        XCTAssertEqual(background.excessSums(of: plane, over: [region])[0] / Double(region.count), 0.2, accuracy: 1e-4)
     }
 
     func testSumsEachRegionOnItsOwn() {
         let (plane, valid, region) = field(spot: 0.2)
-        let sums = QuadraticBackground.excessSums(of: plane, valid: valid, window: 64, samplesPerSide: 16,
-                                                  over: [region, [0, 1, 2], []])
+        let sums = QuadraticBackground(fitting: plane, valid: valid, window: 64, samplesPerSide: 16)
+            .excessSums(of: plane, over: [region, [0, 1, 2], []])
         XCTAssertEqual(sums[0] / Double(region.count), 0.2, accuracy: 1e-4)
         XCTAssertEqual(sums[1] / 3, 0, accuracy: 1e-3)
         XCTAssertEqual(sums[2], 0)
+    }
+
+    func testReadsTheExcessOnALatticeInRowOrder() {
+        let (plane, valid, region) = field(spot: 0.2)
+        let background = QuadraticBackground(fitting: plane, valid: valid, window: 64, samplesPerSide: 16)
+        let inside = Set(region)
+        var disc = Mask(width: width, height: height, value: false)
+        for i in region { disc.bits[i] = true }
+        let lattice = background.excess(of: plane, where: disc, spacing: 3)
+        let expected = region.filter { ($0 % width) % 3 == 0 && ($0 / width) % 3 == 0 }
+        XCTAssertEqual(lattice.count, expected.count)
+        for (value, i) in zip(lattice, expected) {
+            XCTAssert(inside.contains(i))
+            XCTAssertEqual(Double(value), Double(plane.samples[i]) - background.value(x: i % width, y: i / width), accuracy: 1e-6)
+            XCTAssertEqual(value, 0.2, accuracy: 1e-3)
+        }
     }
 }

@@ -46,8 +46,8 @@ public struct Analyzer: Sendable {
         let scale = settings.scaled(toLongSide: max(image.width, image.height))
         guard roiPixels >= 4 * scale.minimumArea else { throw .regionTooSmall(pixels: roiPixels) }
 
-        let smoothed = MaskedBlur.apply([melanin, maps.darkness], mask: roi, sigma: scale.sigma)
-        let smooth = smoothed[0], smoothDarkness = smoothed[1]
+        let smoothed = MaskedBlur.apply([melanin, maps.darkness, maps.tone], mask: roi, sigma: scale.sigma)
+        let smooth = smoothed[0], smoothDarkness = smoothed[1], smoothTone = smoothed[2]
         let guardBand = Int((2 * scale.sigma).rounded(.up)) + 1
         // Colour from outside the region bleeds into its edge (JPEG chroma is
         // stored at half resolution in 8×8 blocks): a spot may reach into the
@@ -86,21 +86,31 @@ public struct Analyzer: Sendable {
                 regions.map { pixels in pixels.reduce(0.0) { $0 + Double(melanin[$1] - background[$1]) } }
             }
         }
-        // Contrast is read from tone, which leans on colour far less than
-        // melanin does: 8-bit JPEG stores colour coarsely and in blocks, and a
-        // re-saved photo's block colours round the same way over smooth skin.
-        // Tone's background is melanin's (blind to shading) plus that of
-        // tone − melanin, which holds no melanin, only shading and colour
-        // error: quadratic surfaces follow curved light (a vignette) where
-        // window medians sit on its convex side. Their windows are 1.5 times
-        // the background window: in the window itself they also followed the
-        // shapes of a re-save's colour-rounding regions. 16 samples across a
-        // window (melanin's medians read 32) measured the same.
+        // Contrast and unevenness are read from tone, which leans on colour far
+        // less than melanin does: 8-bit JPEG stores colour coarsely and in
+        // blocks, and a re-saved photo's block colours round the same way over
+        // smooth skin. Tone's background is melanin's (blind to shading) plus
+        // that of tone − melanin, which holds no melanin, only shading and
+        // colour error: quadratic surfaces follow curved light (a vignette)
+        // where window medians sit on its convex side. They are fitted to the
+        // smoothed maps, as melanin's medians are (fitted to single pixels they
+        // followed the pixels' noise). Their windows are 1.5 times the
+        // background window: in the window itself they also followed the shapes
+        // of a re-save's colour-rounding regions. 16 samples across a window
+        // (melanin's medians read 32) measured the same.
+        let toneBackground = QuadraticBackground(fitting: smoothTone.minus(smooth), valid: skin, window: scale.window * 3 / 2,
+                                                 samplesPerSide: LocalBackground.samplesPerSide / 2)
         if regions.contains(where: { !$0.isEmpty }) {
-            let toneSums = QuadraticBackground.excessSums(of: maps.tone.minus(melanin), valid: skin, window: scale.window * 3 / 2,
-                                                          samplesPerSide: LocalBackground.samplesPerSide / 2, over: regions)
+            let toneSums = toneBackground.excessSums(of: maps.tone.minus(melanin), over: regions)
             for i in excessSums.indices { excessSums[i] += toneSums[i] }
         }
+        // Unevenness: the spread over the region of the smoothed tone less that
+        // background (tone's own shading and the colour error of its scale go,
+        // melanin stays), read like the noise on every `spacing`-th row and
+        // column. Melanin's spread also held JPEG's colour noise: phantoms
+        // saved at quality 92 read 4–20 % above their true melanin SD, and
+        // changes of spread came out smaller than they were.
+        let unevenness = Statistics.meanAndDeviation(toneBackground.excess(of: smoothTone, where: roi, spacing: spacing))?.deviation
         let excessSum = excessSums[0]
         let measurement = PhotoMeasurement(
             width: image.width,
@@ -110,7 +120,7 @@ public struct Analyzer: Sendable {
             pigmentedAreaPercent: 100 * Double(pigmentedPixels) / Double(roiPixels),
             hypopigmentedAreaPercent: 100 * Double(pass.lighter.extent.population) / Double(roiPixels),
             contrast: pigmentedPixels > 0 ? excessSum / Double(pigmentedPixels) : 0,
-            unevenness: Statistics.meanAndDeviation(Statistics.values(of: smooth, where: roi))?.deviation ?? 0,
+            unevenness: unevenness ?? 0,
             spotCount: pass.darker.spots.count,
             hypopigmentedSpotCount: pass.lighter.spots.count,
             noise: Double(pass.noise),

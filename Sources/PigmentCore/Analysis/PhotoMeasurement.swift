@@ -14,7 +14,9 @@ public struct PhotoMeasurement: Sendable, Equatable, Codable {
     /// Mean melanin excess over the local background inside the pigmented area
     /// (melanin units; 0 when there are no darker spots).
     public var contrast: Double
-    /// Standard deviation of melanin density over the ROI (melanin units).
+    /// Standard deviation over the ROI of the smoothed tone less its
+    /// large-scale background of tone − melanin: how unevenly melanin is
+    /// spread, read mostly from brightness (melanin units).
     public var unevenness: Double
     /// Number of darker spots.
     public var spotCount: Int

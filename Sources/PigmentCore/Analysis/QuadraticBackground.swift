@@ -3,22 +3,44 @@
 /// pixels, blended bilinearly between the grid's nodes. A quadratic field (a
 /// vignette's curvature) is followed exactly, also across holes left by spots,
 /// where window medians sit on its convex side.
-public enum QuadraticBackground {
-    /// The sums over each region (pixel indices) of `plane` less its
-    /// background, the background fitted once for all of them.
+public struct QuadraticBackground: Sendable {
+    private let fits: Fits
+
+    /// Fits the background of `plane` over the pixels set in `valid`.
     /// - Parameters:
     ///   - window: side of each fitting window, in pixels; nodes are half a window apart.
     ///   - samplesPerSide: the fit reads about this many samples across a window.
-    public static func excessSums(of plane: Plane, valid: Mask, window: Int, samplesPerSide: Int,
-                                  over regions: [[Int]]) -> [Double] {
-        let fits = Fits(plane, valid: valid, window: window, samplesPerSide: samplesPerSide)
-        return plane.samples.withUnsafeBufferPointer { values in
+    public init(fitting plane: Plane, valid: Mask, window: Int, samplesPerSide: Int) {
+        fits = Fits(plane, valid: valid, window: window, samplesPerSide: samplesPerSide)
+    }
+
+    /// The background at pixel (x, y).
+    public func value(x: Int, y: Int) -> Double { fits.value(x: x, y: y) }
+
+    /// The sums over each region (pixel indices) of `plane` less the background.
+    public func excessSums(of plane: Plane, over regions: [[Int]]) -> [Double] {
+        plane.samples.withUnsafeBufferPointer { values in
             regions.map { pixels in
-                pixels.reduce(0.0) { sum, i in
-                    sum + Double(values[i]) - fits.value(x: i % plane.width, y: i / plane.width)
-                }
+                pixels.reduce(0.0) { sum, i in sum + Double(values[i]) - fits.value(x: i % plane.width, y: i / plane.width) }
             }
         }
+    }
+
+    /// `plane` less the background at the pixels set in `mask` on the lattice
+    /// of every `spacing`-th row and column, in row order.
+    public func excess(of plane: Plane, where mask: Mask, spacing: Int) -> [Float] {
+        precondition(plane.width == mask.width && plane.height == mask.height, "mask size differs from the plane's")
+        let step = max(1, spacing)
+        var out: [Float] = []
+        for y in stride(from: 0, to: plane.height, by: step) {
+            // Each node column's blend down the row, made once for the whole row.
+            let row = fits.rowPosition(y)
+            let columns = (0..<fits.columns).map { fits.column($0, at: row) }
+            for x in stride(from: 0, to: plane.width, by: step) where mask[x, y] {
+                out.append(Float(Double(plane[x, y]) - fits.value(x: x, columns: { columns[$0] })))
+            }
+        }
+        return out
     }
 
     /// One quadratic per node (`nil` where too few valid pixels), in
@@ -26,7 +48,9 @@ public enum QuadraticBackground {
     private struct Fits {
         /// Nodes are `step` (half a window) apart; each window reaches the neighbouring nodes.
         let step: Int, columns: Int, rows: Int
-        let coefficients: [[Double]?]
+        /// Six coefficients per node, in row order; `fitted` says which nodes have them.
+        let coefficients: [Double]
+        let fitted: [Bool]
         /// What a pixel reads when none of its four nodes has a fit.
         let fallback: Double
 
@@ -37,8 +61,7 @@ public enum QuadraticBackground {
             rows = (h - 1) / step + 2
             let stride = max(1, window / samplesPerSide)
             let minimum = max(12, (window / stride) * (window / stride) / 8)
-            var fits: [[Double]?] = []
-            fits.reserveCapacity(columns * rows)
+            var fits = [Double](repeating: 0, count: 6 * columns * rows), fitted = [Bool](repeating: false, count: columns * rows)
             var total = 0.0, totalCount = 0
             for j in 0..<rows {
                 for i in 0..<columns {
@@ -67,33 +90,62 @@ public enum QuadraticBackground {
                         }
                         y += stride
                     }
-                    guard count >= minimum else { fits.append(nil); continue }
+                    guard count >= minimum else { continue }
                     for r in 0..<6 { for c in 0..<r { normal[r * 6 + c] = normal[c * 6 + r] } }
-                    fits.append(LinearSolve.solve(normal, rhs, size: 6))
+                    guard let solution = LinearSolve.solve(normal, rhs, size: 6) else { continue }
+                    let node = j * columns + i
+                    for r in 0..<6 { fits[6 * node + r] = solution[r] }
+                    fitted[node] = true
                 }
             }
             coefficients = fits
+            self.fitted = fitted
             fallback = totalCount > 0 ? total / Double(totalCount) : 0
+        }
+
+        /// Where row `y` lies between node rows: the upper one and the weight of the lower.
+        func rowPosition(_ y: Int) -> (j0: Int, fy: Double) {
+            let gy = Double(y) / Double(step)
+            let j0 = min(Int(gy), rows - 2)
+            return (j0, gy - Double(j0))
+        }
+
+        /// Node column `i`'s two quadratics around a row, blended by their
+        /// weights down the column (`rowPosition`): a quadratic in u (the
+        /// pixel's offset from the column in steps) and its total weight.
+        func column(_ i: Int, at row: (j0: Int, fy: Double)) -> (p0: Double, p1: Double, p2: Double, weight: Double) {
+            var column = (p0: 0.0, p1: 0.0, p2: 0.0, weight: 0.0)
+            for dj in 0...1 {
+                let wy = dj == 0 ? 1 - row.fy : row.fy, node = (row.j0 + dj) * columns + i
+                guard wy > 0, fitted[node] else { continue }
+                let c = 6 * node, v = row.fy - Double(dj)
+                column.p0 += wy * (coefficients[c] + coefficients[c + 2] * v + coefficients[c + 5] * v * v)
+                column.p1 += wy * (coefficients[c + 1] + coefficients[c + 4] * v)
+                column.p2 += wy * coefficients[c + 3]
+                column.weight += wy
+            }
+            return column
+        }
+
+        /// The background at `x` from the node columns around it, blended
+        /// bilinearly over the nodes that have a fit (`columns(i)` gives node
+        /// column i's ``column(_:at:)``).
+        func value(x: Int, columns column: (Int) -> (p0: Double, p1: Double, p2: Double, weight: Double)) -> Double {
+            let gx = Double(x) / Double(step)
+            let i0 = min(Int(gx), columns - 2)
+            let fx = gx - Double(i0)
+            let left = column(i0), right = column(i0 + 1)
+            let u0 = fx, u1 = fx - 1
+            let sum = (1 - fx) * (left.p0 + left.p1 * u0 + left.p2 * u0 * u0) + fx * (right.p0 + right.p1 * u1 + right.p2 * u1 * u1)
+            let weights = (1 - fx) * left.weight + fx * right.weight
+            return weights > 0 ? sum / weights : fallback
         }
 
         /// The four surrounding nodes' quadratics at (x, y), weighted bilinearly
         /// over the nodes that have one.
         func value(x: Int, y: Int) -> Double {
-            let gx = Double(x) / Double(step), gy = Double(y) / Double(step)
-            let i0 = min(Int(gx), columns - 2), j0 = min(Int(gy), rows - 2)
-            let fx = gx - Double(i0), fy = gy - Double(j0)
-            var sum = 0.0, weights = 0.0
-            for dj in 0...1 {
-                for di in 0...1 {
-                    let i = i0 + di, j = j0 + dj
-                    let wx = di == 0 ? 1 - fx : fx, wy = dj == 0 ? 1 - fy : fy
-                    guard wx * wy > 0, let c = coefficients[j * columns + i] else { continue }
-                    let u = Double(x - i * step) / Double(step), v = Double(y - j * step) / Double(step)
-                    sum += wx * wy * (c[0] + c[1] * u + c[2] * v + c[3] * u * u + c[4] * u * v + c[5] * v * v)
-                    weights += wx * wy
-                }
-            }
-            return weights > 0 ? sum / weights : fallback
+            let row = rowPosition(y)
+            return value(x: x, columns: { column($0, at: row) })
         }
     }
 }

@@ -43,7 +43,7 @@ public struct QuadraticBackground: Sendable {
         return out
     }
 
-    /// One quadratic per node (`nil` where too few valid pixels), in
+    /// One quadratic per node (none where too few valid pixels), in
     /// coordinates scaled to ±1 across the window.
     private struct Fits {
         /// Nodes are `step` (half a window) apart; each window reaches the neighbouring nodes.
@@ -128,8 +128,8 @@ public struct QuadraticBackground: Sendable {
         }
 
         /// The background at `x` from the node columns around it, blended
-        /// bilinearly over the nodes that have a fit (`columns(i)` gives node
-        /// column i's ``column(_:at:)``).
+        /// bilinearly over the nodes that have a fit; `columns` gives node
+        /// column i's blend down the row (``column(_:at:)``).
         func value(x: Int, columns column: (Int) -> (p0: Double, p1: Double, p2: Double, weight: Double)) -> Double {
             let gx = Double(x) / Double(step)
             let i0 = min(Int(gx), columns - 2)

@@ -68,4 +68,16 @@ final class QuadraticBackgroundTests: XCTestCase {
             XCTAssertEqual(value, 0.2, accuracy: 1e-3)
         }
     }
+
+    func testFitsADifferenceAsTheDifferencePlaneItself() {
+        let (plane, valid, region) = field(spot: 0.2)
+        var other = Plane(width: width, height: height)
+        for i in other.samples.indices { other.samples[i] = 0.3 + 1e-3 * Float(i % 17) }
+        let difference = plane.minus(other)
+        let direct = QuadraticBackground(fitting: difference, valid: valid, window: 64, samplesPerSide: 16)
+        let read = QuadraticBackground(fitting: plane, less: other, valid: valid, window: 64, samplesPerSide: 16)
+        XCTAssertEqual(read.excessSums(of: plane, less: other, over: [region, [0, 1, 2]]),
+                       direct.excessSums(of: difference, over: [region, [0, 1, 2]]))
+        XCTAssertEqual(read.value(x: 150, y: 80), direct.value(x: 150, y: 80))
+    }
 }

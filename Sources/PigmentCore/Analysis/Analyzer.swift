@@ -98,10 +98,10 @@ public struct Analyzer: Sendable {
         // background window: in the window itself they also followed the shapes
         // of a re-save's colour-rounding regions. 16 samples across a window
         // (melanin's medians read 32) measured the same.
-        let toneBackground = QuadraticBackground(fitting: smoothTone.minus(smooth), valid: skin, window: scale.window * 3 / 2,
+        let toneBackground = QuadraticBackground(fitting: smoothTone, less: smooth, valid: skin, window: scale.window * 3 / 2,
                                                  samplesPerSide: LocalBackground.samplesPerSide / 2)
         if regions.contains(where: { !$0.isEmpty }) {
-            let toneSums = toneBackground.excessSums(of: maps.tone.minus(melanin), over: regions)
+            let toneSums = toneBackground.excessSums(of: maps.tone, less: melanin, over: regions)
             for i in excessSums.indices { excessSums[i] += toneSums[i] }
         }
         // Unevenness: the spread over the region of the smoothed tone less that

@@ -6,22 +6,37 @@
 public struct QuadraticBackground: Sendable {
     private let fits: Fits
 
-    /// Fits the background of `plane` over the pixels set in `valid`.
+    /// Fits the background of `plane` (less `other`, sample by sample, when
+    /// given: the difference is read only where the fit samples it, never
+    /// made whole) over the pixels set in `valid`.
     /// - Parameters:
     ///   - window: side of each fitting window, in pixels; nodes are half a window apart.
     ///   - samplesPerSide: the fit reads about this many samples across a window.
-    public init(fitting plane: Plane, valid: Mask, window: Int, samplesPerSide: Int) {
-        fits = Fits(plane, valid: valid, window: window, samplesPerSide: samplesPerSide)
+    public init(fitting plane: Plane, less other: Plane? = nil, valid: Mask, window: Int, samplesPerSide: Int) {
+        precondition(Self.sameSize(plane, other), "planes differ in size")
+        fits = Fits(plane, less: other, valid: valid, window: window, samplesPerSide: samplesPerSide)
+    }
+
+    static func sameSize(_ plane: Plane, _ other: Plane?) -> Bool {
+        other.map { $0.width == plane.width && $0.height == plane.height } ?? true
+    }
+
+    /// Sample `i` of `plane`, less that of `other` when given.
+    @inline(__always)
+    static func sample(_ plane: Plane, less other: Plane?, at i: Int) -> Float {
+        other.map { plane.samples[i] - $0.samples[i] } ?? plane.samples[i]
     }
 
     /// The background at pixel (x, y).
     public func value(x: Int, y: Int) -> Double { fits.value(x: x, y: y) }
 
-    /// The sums over each region (pixel indices) of `plane` less the background.
-    public func excessSums(of plane: Plane, over regions: [[Int]]) -> [Double] {
-        plane.samples.withUnsafeBufferPointer { values in
-            regions.map { pixels in
-                pixels.reduce(0.0) { sum, i in sum + Double(values[i]) - fits.value(x: i % plane.width, y: i / plane.width) }
+    /// The sums over each region (pixel indices) of `plane` (less `other`,
+    /// sample by sample, when given) less the background.
+    public func excessSums(of plane: Plane, less other: Plane? = nil, over regions: [[Int]]) -> [Double] {
+        precondition(Self.sameSize(plane, other), "planes differ in size")
+        return regions.map { pixels in
+            pixels.reduce(0.0) { sum, i in
+                sum + Double(Self.sample(plane, less: other, at: i)) - fits.value(x: i % plane.width, y: i / plane.width)
             }
         }
     }
@@ -54,7 +69,7 @@ public struct QuadraticBackground: Sendable {
         /// What a pixel reads when none of its four nodes has a fit.
         let fallback: Double
 
-        init(_ plane: Plane, valid: Mask, window: Int, samplesPerSide: Int) {
+        init(_ plane: Plane, less other: Plane?, valid: Mask, window: Int, samplesPerSide: Int) {
             let (w, h) = (plane.width, plane.height)
             step = max(2, window / 2)
             columns = (w - 1) / step + 2
@@ -77,7 +92,7 @@ public struct QuadraticBackground: Sendable {
                             if valid.bits[index] {
                                 let u = Double(x - cx) / Double(step)
                                 let basis = SIMD8<Double>(1, u, v, u * u, u * v, v * v, 0, 0)
-                                let value = Double(plane.samples[index])
+                                let value = Double(QuadraticBackground.sample(plane, less: other, at: index))
                                 for r in 0..<6 {
                                     rhs[r] += basis[r] * value
                                     for c in r..<6 { normal[r * 6 + c] += basis[r] * basis[c] }

@@ -58,6 +58,18 @@ final class AlignmentTests: XCTestCase {
         XCTAssertGreaterThan(r.quality, AlignmentSettings.defaultMinimumQuality)
     }
 
+    func testQualityIsReadAtOneScaleWhateverThePhotoSize() throws {
+        // The same skin, moved and relit, at 1024×768 (its quality level is the
+        // working level binned 4×) and at 1000×750, whose level binned 2× is
+        // 500 px wide, with four times the noise variance per pixel: read there, the
+        // pair scored 0.15 (refused) against 0.82; now 0.87.
+        let nuisance = Nuisance(exposure: 0.8, whiteBalance: RGB(1.1, 1, 0.85), gradient: 0.5, redness: 0.35)
+        let motion = CameraMotion(dx: 30, dy: -20, rotationDegrees: 5, zoom: 1.05)
+        let qualities = try [(1024, 768), (1000, 750)].map { try register(seed: 163, motion, after: nuisance, size: $0).quality }
+        XCTAssertEqual(qualities[0], qualities[1], accuracy: 0.1)
+        XCTAssertGreaterThan(qualities.min()!, AlignmentSettings.defaultMinimumQuality)
+    }
+
     func testAffineModelRecoversASimilarityMotion() throws {
         let r = try register(seed: 156, CameraMotion(dx: 40, dy: 30, rotationDegrees: 9, zoom: 0.9), model: .affine)
         XCTAssertLessThan(r.rms, 0.5)

@@ -66,10 +66,8 @@ public struct Registration: Sendable {
                                        iterations: level == top ? 30 : 12, working: level == 0) else { return nil }
             transform = refined
         }
-        let q = (0..<levels).last { max(beforeLevels[$0].width, beforeLevels[$0].height) >= Self.qualitySide } ?? 0
-        let factor = Double(1 << q)
-        let quality = Self.quality(before: beforeLevels[q], after: afterLevels[q],
-                                   transform: transform.rescaled(input: factor, output: 1 / factor))
+        let quality = Self.quality(before: before.qualityLevel, after: after.qualityLevel,
+                                   transform: transform.rescaled(input: before.qualityScale, output: 1 / after.qualityScale))
         let full = transform.rescaled(input: 1 / Double(beforeFactor), output: Double(afterFactor))
         let relativeScale = full.scale / fullScale
         guard full.determinant > 0, relativeScale > 0.7, relativeScale < 1.4 else { return nil }
@@ -95,8 +93,16 @@ public struct Registration: Sendable {
         while let last = raw.last, max(last.width, last.height) >= 64, min(last.width, last.height) >= 16 {
             raw.append(Resample.binned(last, by: 2))
         }
-        let levels = ParallelWork.map(raw, threads: threads) { StructureSignal.bandPassed($0, sigma: Self.bandSigma) }
-        return StructurePyramid(levels: levels, factor: factor, width: width, height: height)
+        // Quality is read at one scale of the photo whatever its size: the
+        // smallest level of at least `qualitySide` px, averaged down to exactly
+        // that long side (a level of 500 px has four times the noise variance
+        // of one of 256 and band-passes finer texture).
+        let q = raw.indices.last { max(raw[$0].width, raw[$0].height) >= Self.qualitySide } ?? 0
+        let reduction = Double(max(raw[q].width, raw[q].height)) / Double(Self.qualitySide)
+        let qualityRaw = reduction > 1 ? Resample.areaAveraged(raw[q], by: reduction) : raw[q]
+        let planes = ParallelWork.map(raw + [qualityRaw], threads: threads) { StructureSignal.bandPassed($0, sigma: Self.bandSigma) }
+        return StructurePyramid(levels: Array(planes.dropLast()), qualityLevel: planes.last!,
+                                qualityScale: Double(1 << q) * max(1, reduction), factor: factor, width: width, height: height)
     }
 
     /// Search of rotation, scale and integer shift on the coarsest level.

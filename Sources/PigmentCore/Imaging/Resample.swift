@@ -30,6 +30,42 @@ public enum Resample {
         return Plane(width: w, height: h, samples: out)
     }
 
+    /// Area averaging by a factor that need not be whole: each pixel of the
+    /// result is the mean of the input over the `factor`×`factor` square it
+    /// covers, partly covered pixels weighed by the part. The result is
+    /// `⌊width / factor⌋` × `⌊height / factor⌋`; a point x of the result is the
+    /// point `factor · x` of the input. A whole factor is ``binned(_:by:)``.
+    public static func areaAveraged(_ plane: Plane, by factor: Double) -> Plane {
+        precondition(factor >= 1, "area averaging enlarges nothing")
+        if factor == factor.rounded() { return binned(plane, by: Int(factor)) }
+        let w = Int(Double(plane.width) / factor), h = Int(Double(plane.height) / factor)
+        // The input pixels under output pixel i, with the length of each one's
+        // share of it, divided by the factor (so that each row of weights sums to 1).
+        func shares(_ count: Int, of input: Int) -> [[(index: Int, weight: Float)]] {
+            (0..<count).map { i in
+                let start = Double(i) * factor, end = Double(i + 1) * factor
+                return (Int(start)..<min(input, Int(end.rounded(.up)))).map { j in
+                    (j, Float((min(end, Double(j + 1)) - max(start, Double(j))) / factor))
+                }
+            }
+        }
+        let columns = shares(w, of: plane.width), rows = shares(h, of: plane.height)
+        var across = [Float](repeating: 0, count: w * plane.height)
+        plane.samples.withUnsafeBufferPointer { src in
+            for y in 0..<plane.height {
+                let row = y * plane.width
+                for x in 0..<w { across[y * w + x] = columns[x].reduce(0) { $0 + $1.weight * src[row + $1.index] } }
+            }
+        }
+        var out = [Float](repeating: 0, count: w * h)
+        for y in 0..<h {
+            for (j, weight) in rows[y] {
+                for x in 0..<w { out[y * w + x] += weight * across[j * w + x] }
+            }
+        }
+        return Plane(width: w, height: h, samples: out)
+    }
+
     /// Bilinear sample at the continuous point (x, y), or `nil` when the point
     /// lies outside the pixel centres' hull.
     @inline(__always)

@@ -74,6 +74,12 @@ struct Phantom: ParsableCommand {
     @Option(help: "Render with these vectors 'mr,mg,mb;hr,hg,hb' instead of the analysis defaults.")
     var renderVectors: String?
 
+    @Option(help: ArgumentHelp(
+        "Mean melanin density of the skin, in melanin units (default: drawn from the seed in 0.5-1.3).",
+        discussion: "0.5-1.3 renders light to medium skin; 2 and 2.8 brown skin (sRGB about 180,125,85 and "
+            + "160,105,60); 3.6 dark brown (about 140,85,45)."))
+    var skinMelanin: Double?
+
     func validate() throws {
         guard parsedSize != nil else { throw ValidationError("--size '\(size)' is not WIDTHxHEIGHT between 64 and 8192") }
         guard parsedWhiteBalance != nil else { throw ValidationError("--white-balance '\(whiteBalance)' is not three positive gains 'r,g,b'") }
@@ -95,6 +101,7 @@ struct Phantom: ParsableCommand {
         guard exposure > 0, noise >= 0, redness >= 0, (0..<1).contains(vignette), abs(gradient) < 2 else {
             throw ValidationError("nuisance values out of range")
         }
+        if let skinMelanin, !(0...6).contains(skinMelanin) { throw ValidationError("--skin-melanin must be 0-6") }
     }
 
     var parsedSize: (Int, Int)? { Self.parseSize(size) }
@@ -133,7 +140,7 @@ struct Phantom: ParsableCommand {
         let spec = PhantomSpec(seed: seed, width: width, height: height, treatment: treatment,
                                before: Nuisance(noise: noise), after: after,
                                renderVectors: renderVectors.flatMap(AbsorptionVectors.init(parsing:)) ?? .standard,
-                               afterMotion: motion)
+                               afterMotion: motion, skinMelanin: skinMelanin)
         do {
             try PhantomFiles.write(PhantomGenerator(spec: spec), to: outdir,
                                    before: .init(format: format, quality: quality),

@@ -17,7 +17,8 @@ public struct PhantomGenerator: Sendable {
     /// Density of everything but melanin and hemoglobin (dermis, other chromophores).
     static let baseDensity = RGB(0.10, 0.30, 0.55)
     /// Mean melanin and hemoglobin densities of this subject's skin, drawn from
-    /// the seed: light to medium tones, pale to flushed.
+    /// the seed: light to medium tones (unless the spec sets the melanin), pale
+    /// to flushed.
     public let skinMelanin: Double
     public let skinHemoglobin: Double
     /// Linear reflectance of what lies outside the skin region.
@@ -31,7 +32,8 @@ public struct PhantomGenerator: Sendable {
         mask = Self.skinEllipse(width: w, height: h)
 
         var tone = SeededRandom(seed: spec.seed, stream: 4)
-        skinMelanin = tone.uniform(0.5...1.3)
+        let drawnMelanin = tone.uniform(0.5...1.3)  // drawn whatever the spec says: the same hemoglobin follows
+        skinMelanin = spec.skinMelanin ?? drawnMelanin
         skinHemoglobin = tone.uniform(0.25...0.5)
 
         var layout = SeededRandom(seed: spec.seed, stream: 1)

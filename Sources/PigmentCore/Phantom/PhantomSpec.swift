@@ -25,13 +25,17 @@ public struct PhantomSpec: Sendable, Equatable, Codable {
     public var trackingRatio: Double?
     /// How the camera moved for the after photo; `nil`: it did not.
     public var afterMotion: CameraMotion?
+    /// Mean melanin density of the skin (melanin units); `nil`: drawn from
+    /// the seed in 0.5–1.3, light to medium tones.
+    public var skinMelanin: Double?
 
     public init(seed: UInt64, width: Int = 512, height: Int = 384, treatment: Treatment = .mixed,
                 before: Nuisance = .none, after: Nuisance = .none,
                 renderVectors: AbsorptionVectors = .standard,
                 darkerLesions: Int = 8, faintLesions: Int = 2, lighterLesions: Int = 2,
                 contrastFloor: Double = AnalysisSettings.standard.contrastFloor,
-                trackingRatio: Double = AnalysisSettings.standard.trackingRatio, afterMotion: CameraMotion? = nil) {
+                trackingRatio: Double = AnalysisSettings.standard.trackingRatio, afterMotion: CameraMotion? = nil,
+                skinMelanin: Double? = nil) {
         self.seed = seed
         self.width = width
         self.height = height
@@ -45,5 +49,6 @@ public struct PhantomSpec: Sendable, Equatable, Codable {
         self.contrastFloor = contrastFloor
         self.trackingRatio = trackingRatio
         self.afterMotion = afterMotion
+        self.skinMelanin = skinMelanin
     }
 }

@@ -24,6 +24,11 @@ let package = Package(
             pkgConfig: "libjpeg",
             providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]
         ),
+        .systemLibrary(
+            name: "CLCMS2",
+            pkgConfig: "lcms2",
+            providers: [.apt(["liblcms2-dev"]), .brew(["little-cms2"])]
+        ),
         // glibc's allocator settings (<malloc.h>), for the command-line tool.
         .systemLibrary(name: "CMalloc"),
         // The CPU extensions a build for the host's CPU (scripts/build) relies on, checked at start.
@@ -34,7 +39,7 @@ let package = Package(
         .target(name: "PigmentCore"),
         // I/O: decoding and encoding files, reports, phantom files.
         .target(name: "PigmentIO", dependencies: [
-            "PigmentCore", "CImageIO",
+            "PigmentCore", "CImageIO", "CLCMS2",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command-line tool.
@@ -46,7 +51,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PigmentCoreTests", dependencies: ["PigmentCore"]),
-        .testTarget(name: "PigmentIOTests", dependencies: ["PigmentIO", "PigmentCore"]),
+        .testTarget(name: "PigmentIOTests", dependencies: ["PigmentIO", "PigmentCore", "CLCMS2"]),
         .testTarget(name: "PigmentCLITests", dependencies: ["pigment", "PigmentIO", "PigmentCore", "CHostCPU"]),
     ]
 )

@@ -83,6 +83,9 @@ int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
     if (planes == NULL) {
         return cimageio_fail(CIMAGEIO_ERROR_MEMORY, message, message_size, "cannot allocate a JPEG reader");
     }
+    /* The embedded ICC profile (malloc'd by libjpeg), freed on every path. */
+    JOCTET *volatile icc = NULL;
+    unsigned int icc_length = 0;
 
     info.err = &error.manager;
     cimageio_jpeg_install_errors(&error);
@@ -91,6 +94,7 @@ int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
         jpeg_destroy_decompress(&info);
         cimageio_jpeg_planes_free(planes);
         free(planes);
+        free(icc);
         return error.code;
     }
     jpeg_create_decompress(&info);
@@ -98,7 +102,14 @@ int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
     info.progress = &progress;
     jpeg_stdio_src(&info, file);
     jpeg_save_markers(&info, JPEG_APP0 + 1, 0xFFFF);
+    jpeg_save_markers(&info, JPEG_APP0 + 2, 0xFFFF);
     jpeg_read_header(&info, TRUE);
+    {
+        /* A malformed sequence of ICC segments is a warning, which the
+         * error manager makes fatal: the file is corrupt. */
+        JOCTET *profile = NULL;
+        if (info.num_components == 3 && jpeg_read_icc_profile(&info, &profile, &icc_length)) icc = profile;
+    }
 
     uint32_t orientation = 1;
     for (jpeg_saved_marker_ptr marker = info.marker_list; marker != NULL; marker = marker->next) {
@@ -123,12 +134,14 @@ int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
     if (fail_code != CIMAGEIO_OK) {
         jpeg_destroy_decompress(&info);
         free(planes);
+        free(icc);
         return fail_code;
     }
 
     if (info.num_components != 1 && info.num_components != 3) {
         jpeg_destroy_decompress(&info);
         free(planes);
+        free(icc);
         return cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
                              "JPEG with %d components is not supported", info.num_components);
     }
@@ -166,10 +179,13 @@ int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
     layout.scale_eighths = (uint32_t)k;
     layout.full_width = info.image_width;
     layout.full_height = info.image_height;
+    layout.icc_profile = icc;
+    layout.icc_length = icc != NULL ? icc_length : 0;
     jpeg_destroy_decompress(&info);
     int ok = cimageio_jpeg_emit(planes, &layout, sink, context);
     cimageio_jpeg_planes_free(planes);
     free(planes);
+    free(icc);
     if (!ok) {
         return cimageio_fail(CIMAGEIO_ERROR_MEMORY, message, message_size, "cannot allocate memory for %ux%u pixels",
                              layout.width, layout.height);
@@ -194,6 +210,7 @@ static void cimageio_exif_payload(uint8_t payload[30], uint32_t orientation) {
 
 int cimageio_jpeg_encode(const char *path, const uint8_t *pixels, uint32_t width, uint32_t height,
                          uint32_t channels, int quality, int progressive, uint32_t orientation,
+                         const uint8_t *icc_profile, uint32_t icc_length,
                          char *message, size_t message_size) {
     if (channels != 1 && channels != 3) {
         return cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
@@ -227,6 +244,7 @@ int cimageio_jpeg_encode(const char *path, const uint8_t *pixels, uint32_t width
         cimageio_exif_payload(payload, orientation);
         jpeg_write_marker(&info, JPEG_APP0 + 1, payload, sizeof payload);
     }
+    if (icc_profile != NULL && icc_length > 0) jpeg_write_icc_profile(&info, icc_profile, icc_length);
     size_t stride = (size_t)width * channels;
     while (info.next_scanline < info.image_height) {
         JSAMPROW row = (JSAMPROW)(pixels + stride * info.next_scanline);

@@ -48,6 +48,11 @@ typedef struct {
     /* The size stored in the file (before any reduction or orientation). */
     uint32_t full_width;
     uint32_t full_height;
+    /* JPEG: the embedded ICC profile (APP2 "ICC_PROFILE" segments joined),
+     * valid while rows are delivered; NULL and 0 when there is none. PNG:
+     * always NULL (iCCP is skipped). */
+    const uint8_t *icc_profile;
+    uint32_t icc_length;
 } cimageio_layout;
 
 /* Receives decoded rows top to bottom, as described by `layout`: `row` is only
@@ -81,12 +86,14 @@ int cimageio_png_encode(const char *path, const void *pixels, uint32_t width, ui
                         uint32_t channels, uint32_t bytes_per_sample,
                         char *message, size_t message_size);
 
-/* Writes an 8-bit sRGB JPEG (`channels` 1 or 3) at `quality` 1-100, with 4:2:0
+/* Writes an 8-bit JPEG (`channels` 1 or 3) at `quality` 1-100, with 4:2:0
  * chroma subsampling. `progressive` non-zero writes a progressive JPEG.
  * `orientation` 1-8 writes an EXIF APP1 segment with that orientation tag;
- * 0 writes none. */
+ * 0 writes none. `icc_profile` (`icc_length` bytes; NULL: none) is embedded
+ * as APP2 segments: the pixels are then in its colour space, else sRGB. */
 int cimageio_jpeg_encode(const char *path, const uint8_t *pixels, uint32_t width, uint32_t height,
                          uint32_t channels, int quality, int progressive, uint32_t orientation,
+                         const uint8_t *icc_profile, uint32_t icc_length,
                          char *message, size_t message_size);
 
 /* Reads the orientation tag (0x0112) from an APP1 "Exif" payload; 1 when absent

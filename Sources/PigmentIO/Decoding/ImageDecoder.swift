@@ -14,7 +14,8 @@ public struct ImageDecoder: Sendable {
     }
 
     /// Decodes `path` to linear light with the exact sRGB curve (or a PNG's own
-    /// gAMA), keeping 16-bit precision. JPEGs are turned by their EXIF orientation.
+    /// gAMA, or a JPEG's embedded ICC profile, converted to sRGB's primaries),
+    /// keeping 16-bit precision. JPEGs are turned by their EXIF orientation.
     /// JPEG samples are reconstructed from the DCT coefficients in floating
     /// point, so smooth skin does not band at whole 8-bit chroma codes.
     public func decode(_ path: String) throws(ImageFileError) -> LinearImage {
@@ -50,6 +51,7 @@ public struct ImageDecoder: Sendable {
         guard code == CIMAGEIO_OK.rawValue else {
             throw Self.error(code: code, message: message.text, path: path, format: format)
         }
+        if let failure = rows.failure { throw .unsupported(path: path, reason: failure.reason) }
         guard let image = rows.image() else { throw .corrupt(path: path, format: format, reason: "no pixel rows") }
         let layout = rows.layout
         let orientation = Orientation(rawValue: Int(layout.orientation)) ?? .up

@@ -3,9 +3,10 @@ import Foundation
 import PigmentCore
 
 /// Takes a decoder's rows as they are made, converts them to linear light
-/// (PNG codes by table, JPEG sRGB floats by ``SRGB/decodeFast(_:)``), and
-/// reduces them into planes whose long side is at most `maxLongSide`, by
-/// averaging blocks or taking their centres (``ImageDecoder/BlockReduction``).
+/// (PNG codes by table, JPEG sRGB floats by ``SRGB/decodeFast(_:)``, or a
+/// JPEG's embedded ICC profile by ``ProfileConversion``), and reduces them into
+/// planes whose long side is at most `maxLongSide`, by averaging blocks or
+/// taking their centres (``ImageDecoder/BlockReduction``).
 final class RowReduction {
     private let maxLongSide: Int?
     private let blocks: ImageDecoder.BlockReduction
@@ -16,6 +17,11 @@ final class RowReduction {
     private var codes = 0
     /// The layout of the rows received (zeroed before the first row).
     private(set) var layout = cimageio_layout()
+    /// The embedded profile's conversion to linear sRGB, and one row converted.
+    private var conversion: ProfileConversion?
+    private var converted: [Float] = []
+    /// Why the rows could not be read (no rows are kept then).
+    private(set) var failure: ProfileError?
 
     init(maxLongSide: Int?, blocks: ImageDecoder.BlockReduction = .average) {
         self.maxLongSide = maxLongSide
@@ -27,6 +33,11 @@ final class RowReduction {
         if y == 0 { start(layout) }
         guard averager != nil else { return }
         switch layout.bytes_per_sample {
+        case 4 where conversion != nil:
+            converted.withUnsafeMutableBufferPointer { out in
+                conversion!.convert(row.assumingMemoryBound(to: Float.self), pixels: Int(layout.width), into: out.baseAddress!)
+                averager!.add(row: UnsafePointer(out.baseAddress!), y: y) { v, _ in v }
+            }
         case 4:
             SRGB.withDecodeTable { table in
                 averager!.add(row: row.assumingMemoryBound(to: Float.self), y: y) { v, _ in SRGB.decodeFast(v, table: table) }
@@ -45,6 +56,15 @@ final class RowReduction {
 
     private func start(_ layout: cimageio_layout) {
         self.layout = layout
+        if layout.bytes_per_sample == 4, layout.channels == 3, let icc = layout.icc_profile, layout.icc_length > 0 {
+            do {
+                conversion = try ProfileConversion.make(icc: UnsafeRawBufferPointer(start: icc, count: Int(layout.icc_length)))
+            } catch {
+                failure = error
+                return
+            }
+            if conversion != nil { converted = [Float](repeating: 0, count: Int(layout.width) * 3) }
+        }
         let longSide = Int(max(layout.width, layout.height))
         let factor = maxLongSide.map { max(1, (longSide + $0 - 1) / $0) } ?? 1
         let channels = Int(layout.channels)

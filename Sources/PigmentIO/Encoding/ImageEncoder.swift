@@ -10,11 +10,15 @@ public enum ImageEncoder {
         public var progressive: Bool
         /// EXIF orientation tag to write (1–8), or `nil` for none.
         public var orientation: Int?
+        /// ICC profile to embed, or `nil` for none. The samples are written as
+        /// given: encoded in the profile's colour space, not sRGB's.
+        public var iccProfile: [UInt8]?
 
-        public init(quality: Int = 92, progressive: Bool = false, orientation: Int? = nil) {
+        public init(quality: Int = 92, progressive: Bool = false, orientation: Int? = nil, iccProfile: [UInt8]? = nil) {
             self.quality = quality
             self.progressive = progressive
             self.orientation = orientation
+            self.iccProfile = iccProfile
         }
     }
 
@@ -54,14 +58,17 @@ public enum ImageEncoder {
         try writeJPEG(samples: srgb8(image), width: image.width, height: image.height, channels: 3, to: path, options: options)
     }
 
-    /// Writes interleaved 8-bit sRGB samples (1 or 3 channels) as a JPEG.
+    /// Writes interleaved 8-bit samples (1 or 3 channels; sRGB unless the
+    /// options embed another profile) as a JPEG.
     public static func writeJPEG(samples: [UInt8], width: Int, height: Int, channels: Int, to path: String,
                                  options: JPEGOptions) throws(ImageFileError) {
         try AtomicFile.write(to: path) { (temporary: String) throws(ImageFileError) in
             var message = CMessage()
+            let profile = options.iccProfile ?? []
             let code = cimageio_jpeg_encode(temporary, samples, UInt32(width), UInt32(height), UInt32(channels),
                                             Int32(options.quality), options.progressive ? 1 : 0,
-                                            UInt32(options.orientation ?? 0), &message.buffer, message.buffer.count)
+                                            UInt32(options.orientation ?? 0), profile.isEmpty ? nil : profile,
+                                            UInt32(profile.count), &message.buffer, message.buffer.count)
             guard code == CIMAGEIO_OK.rawValue else {
                 throw .writeFailed(path: path, reason: message.text)
             }

@@ -1,0 +1,107 @@
+import CLCMS2
+import PigmentCore
+
+/// Turns a photo's colours, encoded in the RGB space of its embedded ICC
+/// profile (Display P3 on most phones, Adobe RGB on some cameras), into linear
+/// sRGB, the light pigment measures. A photo that states sRGB, or states
+/// nothing, needs none (``make(icc:)`` is `nil`).
+final class ProfileConversion {
+    private enum Method {
+        /// Each channel's curve to linear light, tabulated at 4096 even steps
+        /// (4097 values, channel after channel), then a 3×3 matrix (row by row).
+        case matrixShaper(curves: [Float], matrix: [Float])
+        /// lcms2's own floating-point transform, for profiles made otherwise.
+        case exact(cmsHTRANSFORM)
+    }
+
+    private let method: Method
+    /// How far from linear sRGB a profile may read and still count as sRGB.
+    static let tolerance: Float = 1e-3
+
+    private init(method: Method) {
+        self.method = method
+    }
+
+    deinit {
+        if case .exact(let transform) = method { cmsDeleteTransform(transform) }
+    }
+
+    /// The conversion `icc` states, `nil` when it is sRGB's own (to within
+    /// ``tolerance`` of linear light). Throws why the profile cannot be used.
+    static func make(icc: UnsafeRawBufferPointer) throws(ProfileError) -> ProfileConversion? {
+        guard let base = icc.baseAddress, let profile = cmsOpenProfileFromMem(base, cmsUInt32Number(icc.count)) else {
+            throw .unreadable
+        }
+        defer { cmsCloseProfile(profile) }
+        guard cmsGetColorSpace(profile) == cmsSigRgbData else { throw .notRGB }
+        var white = cmsCIExyY(x: 0.3127, y: 0.3290, Y: 1)
+        var primaries = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.64, y: 0.33, Y: 1), Green: cmsCIExyY(x: 0.30, y: 0.60, Y: 1),
+                                        Blue: cmsCIExyY(x: 0.15, y: 0.06, Y: 1))
+        guard let linear = cmsBuildGamma(nil, 1) else { throw .unreadable }
+        defer { cmsFreeToneCurve(linear) }
+        let curves: [OpaquePointer?] = [linear, linear, linear]
+        guard let target = curves.withUnsafeBufferPointer({ cmsCreateRGBProfile(&white, &primaries, $0.baseAddress) }) else {
+            throw .unreadable
+        }
+        defer { cmsCloseProfile(target) }
+        guard let transform = cmsCreateTransform(profile, clcms2_type_rgb_float, target, clcms2_type_rgb_float,
+                                                 cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC), 0) else {
+            throw .unusable
+        }
+        let exact = ProfileConversion(method: .exact(transform))
+        // Encoded values at five levels per channel, and what lcms2 makes of them.
+        let levels: [Float] = [0, 0.25, 0.5, 0.75, 1]
+        let grid = levels.flatMap { r in levels.flatMap { g in levels.flatMap { b in [r, g, b] } } }
+        let expected = exact.converted(grid)
+        if zip(grid, expected).allSatisfy({ abs(SRGB.decodeFast($0) - $1) <= tolerance }) { return nil }
+        guard cmsIsMatrixShaper(profile) != 0, let shaper = matrixShaper(of: profile, exact: exact) else { return exact }
+        // The faster form must say what lcms2 says.
+        return zip(shaper.converted(grid), expected).allSatisfy({ abs($0 - $1) <= tolerance }) ? shaper : exact
+    }
+
+    /// The matrix-shaper form of a profile: its three curves, and the matrix
+    /// whose columns are what `exact` makes of each primary at full strength.
+    private static func matrixShaper(of profile: cmsHPROFILE, exact: ProfileConversion) -> ProfileConversion? {
+        var curves: [Float] = []
+        for tag in [cmsSigRedTRCTag, cmsSigGreenTRCTag, cmsSigBlueTRCTag] {
+            guard let curve = cmsReadTag(profile, tag) else { return nil }
+            curves += (0...4096).map { cmsEvalToneCurveFloat(OpaquePointer(curve), Float($0) / 4096) }
+        }
+        let columns = exact.converted([1, 0, 0, 0, 1, 0, 0, 0, 1])
+        var matrix = [Float](repeating: 0, count: 9)
+        for column in 0..<3 {
+            let full = curves[column * 4097 + 4096]
+            guard full > 0 else { return nil }
+            for row in 0..<3 { matrix[row * 3 + column] = columns[column * 3 + row] / full }
+        }
+        return ProfileConversion(method: .matrixShaper(curves: curves, matrix: matrix))
+    }
+
+    /// Converts `pixels` interleaved R, G, B samples (encoded, 0–1) into linear sRGB in `out`.
+    func convert(_ row: UnsafePointer<Float>, pixels: Int, into out: UnsafeMutablePointer<Float>) {
+        switch method {
+        case .exact(let transform):
+            cmsDoTransform(transform, row, out, cmsUInt32Number(pixels))
+        case .matrixShaper(let curves, let m):
+            curves.withUnsafeBufferPointer { curves in
+                let red = UnsafeBufferPointer(rebasing: curves[0...4096]), green = UnsafeBufferPointer(rebasing: curves[4097...8193])
+                let blue = UnsafeBufferPointer(rebasing: curves[8194...12290])
+                for i in 0..<pixels {
+                    let r = SRGB.decodeFast(row[3 * i], table: red), g = SRGB.decodeFast(row[3 * i + 1], table: green)
+                    let b = SRGB.decodeFast(row[3 * i + 2], table: blue)
+                    out[3 * i] = m[0] * r + m[1] * g + m[2] * b
+                    out[3 * i + 1] = m[3] * r + m[4] * g + m[5] * b
+                    out[3 * i + 2] = m[6] * r + m[7] * g + m[8] * b
+                }
+            }
+        }
+    }
+
+    /// ``convert(_:pixels:into:)`` of interleaved samples held in an array.
+    private func converted(_ samples: [Float]) -> [Float] {
+        [Float](unsafeUninitializedCapacity: samples.count) { out, count in
+            samples.withUnsafeBufferPointer { convert($0.baseAddress!, pixels: samples.count / 3, into: out.baseAddress!) }
+            count = samples.count
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import CLCMS2
+import Foundation
+import PigmentCore
+import PigmentIO
+import XCTest
+
+/// A JPEG's embedded ICC profile says what its colours mean: phones save
+/// Display P3, whose red and green reach further than sRGB's, and the same
+/// skin saved in either measures alike.
+final class ColourProfileTests: XCTestCase {
+    private static let d65 = cmsCIExyY(x: 0.3127, y: 0.3290, Y: 1)
+    private static let p3 = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.680, y: 0.320, Y: 1),
+                                            Green: cmsCIExyY(x: 0.265, y: 0.690, Y: 1),
+                                            Blue: cmsCIExyY(x: 0.150, y: 0.060, Y: 1))
+    private static let srgb = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.64, y: 0.33, Y: 1),
+                                              Green: cmsCIExyY(x: 0.30, y: 0.60, Y: 1),
+                                              Blue: cmsCIExyY(x: 0.15, y: 0.06, Y: 1))
+
+    /// An RGB profile with sRGB's white and `primaries`, and sRGB's curve or a linear one.
+    private static func profile(_ primaries: cmsCIExyYTRIPLE, linear: Bool = false) -> cmsHPROFILE {
+        var white = d65, primaries = primaries
+        var parameters: [Double] = [2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045]
+        let curve = linear ? cmsBuildGamma(nil, 1)! : cmsBuildParametricToneCurve(nil, 4, &parameters)!
+        defer { cmsFreeToneCurve(curve) }
+        let curves: [OpaquePointer?] = [curve, curve, curve]
+        return curves.withUnsafeBufferPointer { cmsCreateRGBProfile(&white, &primaries, $0.baseAddress)! }
+    }
+
+    /// The bytes of `profile` (closed afterwards).
+    private static func bytes(of profile: cmsHPROFILE) -> [UInt8] {
+        defer { cmsCloseProfile(profile) }
+        var size: cmsUInt32Number = 0
+        cmsSaveProfileToMem(profile, nil, &size)
+        var bytes = [UInt8](repeating: 0, count: Int(size))
+        cmsSaveProfileToMem(profile, &bytes, &size)
+        return bytes
+    }
+
+    /// `image` (linear sRGB) in linear Display P3: each pixel through the matrix
+    /// lcms2 makes between the two spaces.
+    private static func inDisplayP3(_ image: LinearImage) -> LinearImage {
+        let from = profile(srgb, linear: true), to = profile(p3, linear: true)
+        defer { cmsCloseProfile(from); cmsCloseProfile(to) }
+        let transform = cmsCreateTransform(from, clcms2_type_rgb_float, to, clcms2_type_rgb_float,
+                                           cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC), 0)!
+        defer { cmsDeleteTransform(transform) }
+        var pixels = [Float](repeating: 0, count: image.width * image.height * 3)
+        for i in 0..<image.width * image.height {
+            pixels[3 * i] = image.red.samples[i]
+            pixels[3 * i + 1] = image.green.samples[i]
+            pixels[3 * i + 2] = image.blue.samples[i]
+        }
+        cmsDoTransform(transform, pixels, &pixels, cmsUInt32Number(image.width * image.height))
+        let plane = { (c: Int) in
+            Plane(width: image.width, height: image.height, samples: stride(from: c, to: pixels.count, by: 3).map { pixels[$0] })
+        }
+        return LinearImage(red: plane(0), green: plane(1), blue: plane(2))
+    }
+
+    func testAPhotoSavedInDisplayP3MeasuresLikeTheSameSkinInSRGB() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let analyzer = try Analyzer()
+        for seed: UInt64 in [189, 190] {
+            let generator = PhantomGenerator(spec: PhantomSpec(seed: seed, width: 1024, height: 768, treatment: .none))
+            let scene = generator.render(.before)
+            let plain = folder.appendingPathComponent("\(seed)-srgb.jpg").path
+            let tagged = folder.appendingPathComponent("\(seed)-p3.jpg").path
+            try ImageEncoder.writeJPEG(scene, to: plain)
+            try ImageEncoder.writeJPEG(Self.inDisplayP3(scene), to: tagged,
+                                       options: .init(iccProfile: Self.bytes(of: Self.profile(Self.p3))))
+            let pair = try analyzer.analyze(before: ImageDecoder().decode(plain), after: ImageDecoder().decode(tagged),
+                                            roi: generator.mask)
+            let change = PigmentChange(before: pair.before.measurement, after: pair.after.measurement)
+            XCTAssertEqual(change.pigmentedAreaPoints, 0, accuracy: 0.5, "seed \(seed)")
+            XCTAssertEqual(try XCTUnwrap(change.contrastPercent), 0, accuracy: 5, "seed \(seed)")
+            XCTAssertEqual(pair.after.measurement.baselineMelanin, pair.before.measurement.baselineMelanin, accuracy: 0.02,
+                           "seed \(seed)")
+        }
+    }
+
+    func testAnSRGBProfileChangesNothing() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scene = PhantomGenerator(spec: PhantomSpec(seed: 189)).render(.before)
+        let plain = folder.appendingPathComponent("plain.jpg").path, tagged = folder.appendingPathComponent("tagged.jpg").path
+        try ImageEncoder.writeJPEG(scene, to: plain)
+        try ImageEncoder.writeJPEG(scene, to: tagged, options: .init(iccProfile: Self.bytes(of: cmsCreate_sRGBProfile())))
+        XCTAssertEqual(try ImageDecoder().decode(tagged), try ImageDecoder().decode(plain))
+    }
+
+    func testAGrayProfileOnAColourPhotoIsRefused() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var white = Self.d65
+        let gamma = cmsBuildGamma(nil, 2.2)!
+        defer { cmsFreeToneCurve(gamma) }
+        let path = folder.appendingPathComponent("gray-profile.jpg").path
+        try ImageEncoder.writeJPEG(PhantomGenerator(spec: PhantomSpec(seed: 189)).render(.before), to: path,
+                                   options: .init(iccProfile: Self.bytes(of: cmsCreateGrayProfile(&white, gamma)!)))
+        XCTAssertThrowsError(try ImageDecoder().decode(path)) { error in
+            XCTAssertEqual(error as? ImageFileError,
+                           .unsupported(path: path, reason: "the embedded ICC profile is not an RGB profile"))
+        }
+    }
+
+    func testAnUnreadableProfileIsRefused() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("bad-profile.jpg").path
+        try ImageEncoder.writeJPEG(PhantomGenerator(spec: PhantomSpec(seed: 189)).render(.before), to: path,
+                                   options: .init(iccProfile: Array("not an ICC profile".utf8)))
+        XCTAssertThrowsError(try ImageDecoder().decode(path)) { error in
+            XCTAssertEqual(error as? ImageFileError,
+                           .unsupported(path: path, reason: "the embedded ICC profile cannot be read"))
+        }
+    }
+}

@@ -52,14 +52,15 @@ int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t ma
         return code;
     }
     png_init_io(png, file);
-    /* Resource limits: no ancillary chunk may allocate more than 8 MB, at most
-     * 1000 of them are kept, and text and ICC chunks (which pigment does not use
-     * and which hold compressed data) are skipped undecompressed. */
+    /* Resource limits: no ancillary chunk may allocate more than 8 MB (an ICC
+     * profile's decompressed size included), at most 1000 of them are kept,
+     * and text chunks (which pigment does not use and which hold compressed
+     * data) are skipped undecompressed. */
     png_set_user_limits(png, 1000000, 1000000);
     png_set_chunk_cache_max(png, 1000);
     png_set_chunk_malloc_max(png, 8u << 20);
-    static const png_byte skipped[] = "iCCP\0iTXt\0tEXt\0zTXt\0sPLT\0eXIf\0";
-    png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, skipped, 6);
+    static const png_byte skipped[] = "iTXt\0tEXt\0zTXt\0sPLT\0eXIf\0";
+    png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, skipped, 5);
     png_read_info(png, info);
     png_uint_32 width = png_get_image_width(png, info), height = png_get_image_height(png, info);
     if ((uint64_t)width * (uint64_t)height > max_pixels) {
@@ -89,9 +90,20 @@ int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t ma
         snprintf(error.text, sizeof error.text, "unexpected PNG layout");
         longjmp(error.jump, 1);
     }
+    /* An ICC profile (libpng drops one that does not fit the image, with a
+     * warning) says what the colours mean, before any gAMA. Its bytes live as
+     * long as `info`, past the last row. */
+    png_charp profile_name = NULL;
+    int profile_compression = 0;
+    png_bytep profile = NULL;
+    png_uint_32 profile_length = 0;
+    if (gray || !png_get_iCCP(png, info, &profile_name, &profile_compression, &profile, &profile_length)) {
+        profile = NULL;
+        profile_length = 0;
+    }
     /* Transfer curve: sRGB unless the file gives another gamma. */
     double gamma = 0;
-    if (!png_get_valid(png, info, PNG_INFO_sRGB) && png_get_gAMA(png, info, &gamma)) {
+    if (profile == NULL && !png_get_valid(png, info, PNG_INFO_sRGB) && png_get_gAMA(png, info, &gamma)) {
         if (gamma > 0.44 && gamma < 0.47) gamma = 0; /* 1/2.2: the sRGB intent */
     } else {
         gamma = 0;
@@ -107,6 +119,8 @@ int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t ma
     layout.scale_eighths = 8;
     layout.full_width = width;
     layout.full_height = height;
+    layout.icc_profile = profile;
+    layout.icc_length = profile_length;
 
     /* Interlaced files need every row at once (later passes fill in earlier
      * rows); others are read one row at a time. */
@@ -136,8 +150,47 @@ int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t ma
     return CIMAGEIO_OK;
 }
 
+/* Writes 8-bit RGB rows with an iCCP chunk: libpng's full write API, since
+ * the simplified one writes no profile. */
+static int cimageio_png_encode_profiled(const char *path, const uint8_t *pixels, uint32_t width, uint32_t height,
+                                        const uint8_t *icc_profile, uint32_t icc_length,
+                                        char *message, size_t message_size) {
+    FILE *file = fopen(path, "wb");
+    if (file == NULL) {
+        return cimageio_fail(CIMAGEIO_ERROR_WRITE, message, message_size, "%s", strerror(errno));
+    }
+    cimageio_png_error error;
+    error.text[0] = '\0';
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &error, cimageio_png_error_fn,
+                                              cimageio_png_warning_fn);
+    png_infop info = png == NULL ? NULL : png_create_info_struct(png);
+    if (info == NULL) {
+        png_destroy_write_struct(&png, NULL);
+        fclose(file);
+        return cimageio_fail(CIMAGEIO_ERROR_MEMORY, message, message_size, "cannot allocate a PNG writer");
+    }
+    if (setjmp(error.jump)) {
+        png_destroy_write_struct(&png, &info);
+        fclose(file);
+        return cimageio_fail(CIMAGEIO_ERROR_WRITE, message, message_size, "%s", error.text);
+    }
+    png_init_io(png, file);
+    png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                 PNG_FILTER_TYPE_DEFAULT);
+    png_set_iCCP(png, info, "ICC profile", PNG_COMPRESSION_TYPE_BASE, icc_profile, icc_length);
+    png_write_info(png, info);
+    for (uint32_t y = 0; y < height; y++) png_write_row(png, pixels + (size_t)y * width * 3);
+    png_write_end(png, NULL);
+    png_destroy_write_struct(&png, &info);
+    if (fclose(file) != 0) {
+        return cimageio_fail(CIMAGEIO_ERROR_WRITE, message, message_size, "%s", strerror(errno));
+    }
+    return CIMAGEIO_OK;
+}
+
 int cimageio_png_encode(const char *path, const void *pixels, uint32_t width, uint32_t height,
                         uint32_t channels, uint32_t bytes_per_sample,
+                        const uint8_t *icc_profile, uint32_t icc_length,
                         char *message, size_t message_size) {
     static const png_uint_32 formats[4] = {
         PNG_FORMAT_GRAY, PNG_FORMAT_GA, PNG_FORMAT_RGB, PNG_FORMAT_RGBA
@@ -145,6 +198,13 @@ int cimageio_png_encode(const char *path, const void *pixels, uint32_t width, ui
     if (channels < 1 || channels > 4 || (bytes_per_sample != 1 && bytes_per_sample != 2)) {
         return cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
                              "cannot write %u channels of %u bytes", channels, bytes_per_sample);
+    }
+    if (icc_profile != NULL && icc_length > 0) {
+        if (channels != 3 || bytes_per_sample != 1) {
+            return cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
+                                 "an ICC profile is written with 8-bit RGB only");
+        }
+        return cimageio_png_encode_profiled(path, pixels, width, height, icc_profile, icc_length, message, message_size);
     }
     png_image image;
     memset(&image, 0, sizeof image);

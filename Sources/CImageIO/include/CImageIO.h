@@ -48,9 +48,10 @@ typedef struct {
     /* The size stored in the file (before any reduction or orientation). */
     uint32_t full_width;
     uint32_t full_height;
-    /* JPEG: the embedded ICC profile (APP2 "ICC_PROFILE" segments joined),
-     * valid while rows are delivered; NULL and 0 when there is none. PNG:
-     * always NULL (iCCP is skipped). */
+    /* The embedded ICC profile of a colour image (JPEG: APP2 "ICC_PROFILE"
+     * segments joined; PNG: iCCP, decompressed), valid while rows are
+     * delivered; NULL and 0 when there is none. With one, a PNG's file_gamma
+     * is 0: the profile holds the curve. */
     const uint8_t *icc_profile;
     uint32_t icc_length;
 } cimageio_layout;
@@ -81,9 +82,12 @@ int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
                                      cimageio_row_sink sink, void *context, char *message, size_t message_size);
 
 /* Writes a PNG. `channels` 1-4 (gray, gray+alpha, RGB, RGBA).
- * bytes_per_sample 1: sRGB-encoded 8-bit; 2: linear-light 16-bit. */
+ * bytes_per_sample 1: sRGB-encoded 8-bit; 2: linear-light 16-bit.
+ * `icc_profile` (`icc_length` bytes; NULL: none; 8-bit RGB only) is written
+ * as an iCCP chunk: the samples are then in its colour space. */
 int cimageio_png_encode(const char *path, const void *pixels, uint32_t width, uint32_t height,
                         uint32_t channels, uint32_t bytes_per_sample,
+                        const uint8_t *icc_profile, uint32_t icc_length,
                         char *message, size_t message_size);
 
 /* Writes an 8-bit JPEG (`channels` 1 or 3) at `quality` 1-100, with 4:2:0

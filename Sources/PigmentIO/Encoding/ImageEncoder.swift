@@ -34,8 +34,11 @@ public enum ImageEncoder {
         }
     }
 
-    public static func writePNG(_ image: LinearImage, to path: String) throws(ImageFileError) {
-        try writePNG(samples: srgb8(image), width: image.width, height: image.height, channels: 3, to: path)
+    /// Writes `image` as an 8-bit PNG: sRGB, or, with `iccProfile`, samples
+    /// encoded by sRGB's curve in that profile's space (written as iCCP).
+    public static func writePNG(_ image: LinearImage, to path: String, iccProfile: [UInt8]? = nil) throws(ImageFileError) {
+        try writePNG(samples: srgb8(image), width: image.width, height: image.height, channels: 3, to: path,
+                     iccProfile: iccProfile)
     }
 
     /// A mask as a gray PNG: white inside, black outside.
@@ -43,10 +46,13 @@ public enum ImageEncoder {
         try writePNG(samples: mask.bits.map { $0 ? 255 : 0 }, width: mask.width, height: mask.height, channels: 1, to: path)
     }
 
-    static func writePNG(samples: [UInt8], width: Int, height: Int, channels: Int, to path: String) throws(ImageFileError) {
+    static func writePNG(samples: [UInt8], width: Int, height: Int, channels: Int, to path: String,
+                         iccProfile: [UInt8]? = nil) throws(ImageFileError) {
         try AtomicFile.write(to: path) { (temporary: String) throws(ImageFileError) in
             var message = CMessage()
+            let profile = iccProfile ?? []
             let code = cimageio_png_encode(temporary, samples, UInt32(width), UInt32(height), UInt32(channels), 1,
+                                           profile.isEmpty ? nil : profile, UInt32(profile.count),
                                            &message.buffer, message.buffer.count)
             guard code == CIMAGEIO_OK.rawValue else {
                 throw .writeFailed(path: path, reason: message.text)

@@ -150,10 +150,10 @@ int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t ma
     return CIMAGEIO_OK;
 }
 
-/* Writes 8-bit RGB rows with an iCCP chunk: libpng's full write API, since
- * the simplified one writes no profile. */
+/* Writes 8-bit RGB or RGBA rows with an iCCP chunk: libpng's full write API,
+ * since the simplified one writes no profile. */
 static int cimageio_png_encode_profiled(const char *path, const uint8_t *pixels, uint32_t width, uint32_t height,
-                                        const uint8_t *icc_profile, uint32_t icc_length,
+                                        uint32_t channels, const uint8_t *icc_profile, uint32_t icc_length,
                                         char *message, size_t message_size) {
     FILE *file = fopen(path, "wb");
     if (file == NULL) {
@@ -175,11 +175,11 @@ static int cimageio_png_encode_profiled(const char *path, const uint8_t *pixels,
         return cimageio_fail(CIMAGEIO_ERROR_WRITE, message, message_size, "%s", error.text);
     }
     png_init_io(png, file);
-    png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-                 PNG_FILTER_TYPE_DEFAULT);
+    png_set_IHDR(png, info, width, height, 8, channels == 4 ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_iCCP(png, info, "ICC profile", PNG_COMPRESSION_TYPE_BASE, icc_profile, icc_length);
     png_write_info(png, info);
-    for (uint32_t y = 0; y < height; y++) png_write_row(png, pixels + (size_t)y * width * 3);
+    for (uint32_t y = 0; y < height; y++) png_write_row(png, pixels + (size_t)y * width * channels);
     png_write_end(png, NULL);
     png_destroy_write_struct(&png, &info);
     if (fclose(file) != 0) {
@@ -200,11 +200,12 @@ int cimageio_png_encode(const char *path, const void *pixels, uint32_t width, ui
                              "cannot write %u channels of %u bytes", channels, bytes_per_sample);
     }
     if (icc_profile != NULL && icc_length > 0) {
-        if (channels != 3 || bytes_per_sample != 1) {
+        if (channels < 3 || bytes_per_sample != 1) {
             return cimageio_fail(CIMAGEIO_ERROR_UNSUPPORTED, message, message_size,
-                                 "an ICC profile is written with 8-bit RGB only");
+                                 "an ICC profile is written with 8-bit RGB or RGBA only");
         }
-        return cimageio_png_encode_profiled(path, pixels, width, height, icc_profile, icc_length, message, message_size);
+        return cimageio_png_encode_profiled(path, pixels, width, height, channels, icc_profile, icc_length,
+                                            message, message_size);
     }
     png_image image;
     memset(&image, 0, sizeof image);

@@ -95,6 +95,30 @@ final class ColourProfileTests: XCTestCase {
         }
     }
 
+    func testAPNGWithAlphaKeepsItsOpacityWhenItsColourIsConverted() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scene = Self.inDisplayP3(PhantomGenerator(spec: PhantomSpec(seed: 190)).render(.before))
+        let rgb = ImageEncoder.srgb8(scene), count = scene.width * scene.height
+        // Opaque on the left half, a quarter opaque on the right.
+        let rgba = (0..<count).flatMap { (i: Int) -> [UInt8] in
+            Array(rgb[3 * i..<3 * i + 3]) + [UInt8(i % scene.width < scene.width / 2 ? 255 : 64)]
+        }
+        let profile = Self.bytes(of: Self.profile(Self.p3))
+        let opaque = folder.appendingPathComponent("rgb.png").path, partly = folder.appendingPathComponent("rgba.png").path
+        try ImageEncoder.writePNG(samples: rgb, width: scene.width, height: scene.height, channels: 3, to: opaque,
+                                  iccProfile: profile)
+        try ImageEncoder.writePNG(samples: rgba, width: scene.width, height: scene.height, channels: 4, to: partly,
+                                  iccProfile: profile)
+        let (a, b) = (try ImageDecoder().decode(opaque), try ImageDecoder().decode(partly))
+        XCTAssertEqual(b.red, a.red)
+        XCTAssertEqual(b.green, a.green)
+        XCTAssertEqual(b.blue, a.blue)
+        let opacity = try XCTUnwrap(b.opacity)
+        XCTAssertEqual(opacity.samples[0], 1)
+        XCTAssertEqual(opacity.samples[scene.width - 1], 64 / 255, accuracy: 1e-6)
+    }
+
     func testAnSRGBProfileChangesNothing() throws {
         let folder = try FixturePaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

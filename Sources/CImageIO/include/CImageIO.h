@@ -83,7 +83,7 @@ int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
 
 /* Writes a PNG. `channels` 1-4 (gray, gray+alpha, RGB, RGBA).
  * bytes_per_sample 1: sRGB-encoded 8-bit; 2: linear-light 16-bit.
- * `icc_profile` (`icc_length` bytes; NULL: none; 8-bit RGB only) is written
+ * `icc_profile` (`icc_length` bytes; NULL: none; 8-bit RGB or RGBA only) is written
  * as an iCCP chunk: the samples are then in its colour space. */
 int cimageio_png_encode(const char *path, const void *pixels, uint32_t width, uint32_t height,
                         uint32_t channels, uint32_t bytes_per_sample,

@@ -46,8 +46,10 @@ public enum ImageEncoder {
         try writePNG(samples: mask.bits.map { $0 ? 255 : 0 }, width: mask.width, height: mask.height, channels: 1, to: path)
     }
 
-    static func writePNG(samples: [UInt8], width: Int, height: Int, channels: Int, to path: String,
-                         iccProfile: [UInt8]? = nil) throws(ImageFileError) {
+    /// Writes interleaved 8-bit samples (1–4 channels: gray, gray and alpha,
+    /// RGB, RGBA; sRGB unless `iccProfile` is embedded, RGB or RGBA only) as a PNG.
+    public static func writePNG(samples: [UInt8], width: Int, height: Int, channels: Int, to path: String,
+                                iccProfile: [UInt8]? = nil) throws(ImageFileError) {
         try AtomicFile.write(to: path) { (temporary: String) throws(ImageFileError) in
             var message = CMessage()
             let profile = iccProfile ?? []

@@ -82,16 +82,19 @@ final class ProfileConversion {
         switch method {
         case .exact(let transform):
             cmsDoTransform(transform, row, out, cmsUInt32Number(pixels))
-        case .matrixShaper(let curves, let m):
+        case .matrixShaper(let curves, let matrix):
+            let (m0, m1, m2, m3, m4, m5, m6, m7, m8) = (matrix[0], matrix[1], matrix[2], matrix[3], matrix[4], matrix[5],
+                                                        matrix[6], matrix[7], matrix[8])
             curves.withUnsafeBufferPointer { curves in
                 let red = UnsafeBufferPointer(rebasing: curves[0...4096]), green = UnsafeBufferPointer(rebasing: curves[4097...8193])
                 let blue = UnsafeBufferPointer(rebasing: curves[8194...12290])
                 for i in 0..<pixels {
-                    let r = SRGB.decodeFast(row[3 * i], table: red), g = SRGB.decodeFast(row[3 * i + 1], table: green)
-                    let b = SRGB.decodeFast(row[3 * i + 2], table: blue)
-                    out[3 * i] = m[0] * r + m[1] * g + m[2] * b
-                    out[3 * i + 1] = m[3] * r + m[4] * g + m[5] * b
-                    out[3 * i + 2] = m[6] * r + m[7] * g + m[8] * b
+                    let at = 3 &* i
+                    let r = SRGB.decodeFast(row[at], table: red), g = SRGB.decodeFast(row[at &+ 1], table: green)
+                    let b = SRGB.decodeFast(row[at &+ 2], table: blue)
+                    out[at] = m0 * r + m1 * g + m2 * b
+                    out[at &+ 1] = m3 * r + m4 * g + m5 * b
+                    out[at &+ 2] = m6 * r + m7 * g + m8 * b
                 }
             }
         }

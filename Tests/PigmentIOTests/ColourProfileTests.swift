@@ -4,9 +4,9 @@ import PigmentCore
 import PigmentIO
 import XCTest
 
-/// A JPEG's embedded ICC profile says what its colours mean: phones save
-/// Display P3, whose red and green reach further than sRGB's, and the same
-/// skin saved in either measures alike.
+/// An embedded ICC profile says what a photo's colours mean: phones save
+/// Display P3, whose red and green reach further than sRGB's, some cameras
+/// Adobe RGB, and the same skin saved in any of them measures alike.
 final class ColourProfileTests: XCTestCase {
     private static let d65 = cmsCIExyY(x: 0.3127, y: 0.3290, Y: 1)
     private static let p3 = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.680, y: 0.320, Y: 1),
@@ -15,12 +15,19 @@ final class ColourProfileTests: XCTestCase {
     private static let srgb = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.64, y: 0.33, Y: 1),
                                               Green: cmsCIExyY(x: 0.30, y: 0.60, Y: 1),
                                               Blue: cmsCIExyY(x: 0.15, y: 0.06, Y: 1))
+    private static let adobe = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.64, y: 0.33, Y: 1),
+                                               Green: cmsCIExyY(x: 0.21, y: 0.71, Y: 1),
+                                               Blue: cmsCIExyY(x: 0.15, y: 0.06, Y: 1))
+    /// Adobe RGB (1998)'s curve: a pure power.
+    private static let adobeGamma = 563.0 / 256
 
-    /// An RGB profile with sRGB's white and `primaries`, and sRGB's curve or a linear one.
-    private static func profile(_ primaries: cmsCIExyYTRIPLE, linear: Bool = false) -> cmsHPROFILE {
+    /// An RGB profile with sRGB's white and `primaries`, and sRGB's curve, a
+    /// power `gamma`, or (1) a linear one.
+    private static func profile(_ primaries: cmsCIExyYTRIPLE, gamma: Double? = nil, linear: Bool = false) -> cmsHPROFILE {
         var white = d65, primaries = primaries
         var parameters: [Double] = [2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045]
-        let curve = linear ? cmsBuildGamma(nil, 1)! : cmsBuildParametricToneCurve(nil, 4, &parameters)!
+        let curve = linear ? cmsBuildGamma(nil, 1)!
+            : gamma.map { cmsBuildGamma(nil, $0)! } ?? cmsBuildParametricToneCurve(nil, 4, &parameters)!
         defer { cmsFreeToneCurve(curve) }
         let curves: [OpaquePointer?] = [curve, curve, curve]
         return curves.withUnsafeBufferPointer { cmsCreateRGBProfile(&white, &primaries, $0.baseAddress)! }
@@ -36,10 +43,10 @@ final class ColourProfileTests: XCTestCase {
         return bytes
     }
 
-    /// `image` (linear sRGB) in linear Display P3: each pixel through the matrix
-    /// lcms2 makes between the two spaces.
-    private static func inDisplayP3(_ image: LinearImage) -> LinearImage {
-        let from = profile(srgb, linear: true), to = profile(p3, linear: true)
+    /// `image` (linear sRGB) in the linear space of `primaries` (Display P3
+    /// unless given): each pixel through the matrix lcms2 makes between the two.
+    private static func inLinear(_ image: LinearImage, _ primaries: cmsCIExyYTRIPLE = p3) -> LinearImage {
+        let from = profile(srgb, linear: true), to = profile(primaries, linear: true)
         defer { cmsCloseProfile(from); cmsCloseProfile(to) }
         let transform = cmsCreateTransform(from, clcms2_type_rgb_float, to, clcms2_type_rgb_float,
                                            cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC), 0)!
@@ -67,7 +74,7 @@ final class ColourProfileTests: XCTestCase {
             let plain = folder.appendingPathComponent("\(seed)-srgb.jpg").path
             let tagged = folder.appendingPathComponent("\(seed)-p3.jpg").path
             try ImageEncoder.writeJPEG(scene, to: plain)
-            try ImageEncoder.writeJPEG(Self.inDisplayP3(scene), to: tagged,
+            try ImageEncoder.writeJPEG(Self.inLinear(scene), to: tagged,
                                        options: .init(iccProfile: Self.bytes(of: Self.profile(Self.p3))))
             let pair = try analyzer.analyze(before: ImageDecoder().decode(plain), after: ImageDecoder().decode(tagged),
                                             roi: generator.mask)
@@ -85,7 +92,7 @@ final class ColourProfileTests: XCTestCase {
         let scene = PhantomGenerator(spec: PhantomSpec(seed: 190)).render(.before)
         let plain = folder.appendingPathComponent("srgb.png").path, tagged = folder.appendingPathComponent("p3.png").path
         try ImageEncoder.writePNG(scene, to: plain)
-        try ImageEncoder.writePNG(Self.inDisplayP3(scene), to: tagged, iccProfile: Self.bytes(of: Self.profile(Self.p3)))
+        try ImageEncoder.writePNG(Self.inLinear(scene), to: tagged, iccProfile: Self.bytes(of: Self.profile(Self.p3)))
         let (a, b) = (try ImageDecoder().decode(plain), try ImageDecoder().decode(tagged))
         // Both hold the scene to within 8-bit rounding (the median pixel 0.3–0.5 %
         // apart); read as sRGB, the P3 file's pixels were 2.5–6.9 % off.
@@ -98,7 +105,7 @@ final class ColourProfileTests: XCTestCase {
     func testAPNGWithAlphaKeepsItsOpacityWhenItsColourIsConverted() throws {
         let folder = try FixturePaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let scene = Self.inDisplayP3(PhantomGenerator(spec: PhantomSpec(seed: 190)).render(.before))
+        let scene = Self.inLinear(PhantomGenerator(spec: PhantomSpec(seed: 190)).render(.before))
         let rgb = ImageEncoder.srgb8(scene), count = scene.width * scene.height
         // Opaque on the left half, a quarter opaque on the right.
         let rgba = (0..<count).flatMap { (i: Int) -> [UInt8] in
@@ -117,6 +124,26 @@ final class ColourProfileTests: XCTestCase {
         let opacity = try XCTUnwrap(b.opacity)
         XCTAssertEqual(opacity.samples[0], 1)
         XCTAssertEqual(opacity.samples[scene.width - 1], 64 / 255, accuracy: 1e-6)
+    }
+
+    func testAPNGSavedInAdobeRGBReadsAsTheSameLight() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scene = PhantomGenerator(spec: PhantomSpec(seed: 190)).render(.before)
+        let adobe = Self.inLinear(scene, Self.adobe)
+        // 8-bit samples by Adobe RGB's own curve, interleaved.
+        let samples = (0..<scene.width * scene.height).flatMap { i in
+            [adobe.red, adobe.green, adobe.blue].map { UInt8((pow(min(max(Double($0.samples[i]), 0), 1), 1 / Self.adobeGamma) * 255).rounded()) }
+        }
+        let plain = folder.appendingPathComponent("srgb.png").path, tagged = folder.appendingPathComponent("adobe.png").path
+        try ImageEncoder.writePNG(scene, to: plain)
+        try ImageEncoder.writePNG(samples: samples, width: scene.width, height: scene.height, channels: 3, to: tagged,
+                                  iccProfile: Self.bytes(of: Self.profile(Self.adobe, gamma: Self.adobeGamma)))
+        let (a, b) = (try ImageDecoder().decode(plain), try ImageDecoder().decode(tagged))
+        for (x, y) in [(a.red, b.red), (a.green, b.green), (a.blue, b.blue)] {
+            let errors = zip(x.samples, y.samples).map { abs($0 - $1) / max($0, 0.01) }.sorted()
+            XCTAssertLessThan(errors[errors.count / 2], 0.01)
+        }
     }
 
     func testAnSRGBProfileChangesNothing() throws {

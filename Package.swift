@@ -25,6 +25,11 @@ let package = Package(
             providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]
         ),
         .systemLibrary(
+            name: "CLibHEIF",
+            pkgConfig: "libheif",
+            providers: [.apt(["libheif-dev"]), .brew(["libheif"])]
+        ),
+        .systemLibrary(
             name: "CLCMS2",
             pkgConfig: "lcms2",
             providers: [.apt(["liblcms2-dev"]), .brew(["little-cms2"])]
@@ -34,7 +39,7 @@ let package = Package(
         // The CPU extensions a build for the host's CPU (scripts/build) relies on, checked at start.
         .target(name: "CHostCPU"),
         // Thin C shim: decode, EXIF orientation, errors (setjmp stays in C).
-        .target(name: "CImageIO", dependencies: ["CLibPNG", "CLibJPEG"]),
+        .target(name: "CImageIO", dependencies: ["CLibPNG", "CLibJPEG", "CLibHEIF"]),
         // Pure computation: images, colour, decomposition, detection, metrics, phantoms.
         .target(name: "PigmentCore"),
         // I/O: decoding and encoding files, reports, phantom files.

@@ -16,10 +16,10 @@ struct Compare: ParsableCommand {
             melanin units.
             """)
 
-    @Argument(help: "The photo taken before treatment.")
+    @Argument(help: "The photo taken before treatment (JPEG, PNG or HEIC/HEIF/AVIF).")
     var before: String
 
-    @Argument(help: "The photo taken after treatment.")
+    @Argument(help: "The photo taken after treatment (JPEG, PNG or HEIC/HEIF/AVIF).")
     var after: String
 
     @Option(help: "PNG mask in the before photo's frame: white = skin to measure.")
@@ -53,7 +53,7 @@ struct Compare: ParsableCommand {
                 throw ValidationError("\(name) '\(path)' would overwrite the input '\(input)'")
             }
         }
-        if let saveAligned, ImageFormat(pathExtension: URL(fileURLWithPath: saveAligned).pathExtension) == nil {
+        if let saveAligned, ImageFormat(pathExtension: URL(fileURLWithPath: saveAligned).pathExtension)?.isWritten != true {
             throw ValidationError("--save-aligned '\(saveAligned)' must end in .png, .jpg or .jpeg")
         }
         if saveAligned != nil, output != nil, saveAligned == output {

@@ -4,7 +4,15 @@ import PigmentCore
 import PigmentIO
 
 extension Treatment: ExpressibleByArgument {}
-extension ImageFormat: ExpressibleByArgument {}
+extension ImageFormat: ExpressibleByArgument {
+    /// Phantoms are written as PNG or JPEG: HEIF is read only.
+    public init?(argument: String) {
+        guard let format = ImageFormat(rawValue: argument), format.isWritten else { return nil }
+        self = format
+    }
+
+    public static var allValueStrings: [String] { allCases.filter(\.isWritten).map(\.rawValue) }
+}
 
 struct Phantom: ParsableCommand {
     static let configuration = CommandConfiguration(

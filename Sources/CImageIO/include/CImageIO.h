@@ -1,7 +1,7 @@
 #ifndef CIMAGEIO_H
 #define CIMAGEIO_H
 
-/* A thin C layer over libpng and libjpeg. Every function returns a result
+/* A thin C layer over libpng, libjpeg and libheif. Every function returns a result
  * code and fills `message` with a one-line, human-readable cause on failure.
  * setjmp/longjmp never crosses this boundary. */
 
@@ -75,10 +75,19 @@ int cimageio_png_decode_rows(const char *path, uint64_t max_pixels, uint32_t max
 int cimageio_jpeg_decode_rows(const char *path, uint64_t max_pixels, uint32_t max_long_side,
                               cimageio_row_sink sink, void *context, char *message, size_t message_size);
 
+/* Decodes a HEIF file (HEIC: HEVC-coded, as phones save; AVIF) into `sink`
+ * through libheif, at full size (`max_long_side` is ignored), the container's
+ * rotation and mirroring applied: 8-bit rows, or 16-bit (host order, the
+ * full 0-65535 range) for 10- and 12-bit images; alpha last when present. */
+int cimageio_heif_decode_rows(const char *path, uint64_t max_pixels, uint32_t max_long_side,
+                              cimageio_row_sink sink, void *context, char *message, size_t message_size);
+
 /* The same, from an open stream (left open); used by the fuzz harnesses. */
 int cimageio_png_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
                                     cimageio_row_sink sink, void *context, char *message, size_t message_size);
 int cimageio_jpeg_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
+                                     cimageio_row_sink sink, void *context, char *message, size_t message_size);
+int cimageio_heif_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t max_long_side,
                                      cimageio_row_sink sink, void *context, char *message, size_t message_size);
 
 /* Writes a PNG. `channels` 1-4 (gray, gray+alpha, RGB, RGBA).

@@ -6,7 +6,7 @@ public struct BatchPlan: Sendable {
     public var problems: [BatchProblem]
 
     /// Photo file name extensions a visit folder may hold.
-    static let photoExtensions: Set<String> = ["jpg", "jpeg", "png"]
+    static let photoExtensions: Set<String> = ["jpg", "jpeg", "png", "heic", "heif", "avif"]
 
     /// `root/<subject>/<visit>/` folders holding one photo (and optionally
     /// `mask.png`, in that photo's frame); visits sort by name. Each visit is
@@ -33,7 +33,7 @@ public struct BatchPlan: Sendable {
                 let photos = files.filter { isPhoto($0) && $0.lowercased() != "mask.png" }.sorted()
                 guard photos.count == 1 else {
                     plan.problems.append(BatchProblem(subject: subject, visit: visit, message: photos.isEmpty
-                        ? "\(visitURL.path): no photo (*.jpg, *.jpeg, *.png)"
+                        ? "\(visitURL.path): no photo (*.jpg, *.jpeg, *.png, *.heic, *.heif, *.avif)"
                         : "\(visitURL.path): \(photos.count) photos (\(photos.joined(separator: ", "))); a visit holds one"))
                     continue
                 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A folder holding one `before.*` and one `after.*` photo (PNG or JPEG), and
+/// A folder holding one `before.*` and one `after.*` photo (PNG, JPEG or HEIF), and
 /// optionally `mask.png` and a phantom's `truth.json`.
 public struct FixturePair: Sendable, Equatable {
     /// Path of the folder relative to the fixtures root, e.g. `pairs/fade`.

@@ -42,7 +42,11 @@ public struct ImageDecoder: Sendable {
         let format = try Self.sniff(path)
         var message = CMessage()
         let rows = RowReduction(maxLongSide: maxLongSide, blocks: blocks)
-        let decode = format == .png ? cimageio_png_decode_rows : cimageio_jpeg_decode_rows
+        let decode = switch format {
+        case .png: cimageio_png_decode_rows
+        case .jpeg: cimageio_jpeg_decode_rows
+        case .heif: cimageio_heif_decode_rows
+        }
         let code = withExtendedLifetime(rows) {
             decode(path, UInt64(maxPixels), UInt32(clamping: maxLongSide ?? 0), { context, layout, row, y in
                 Unmanaged<RowReduction>.fromOpaque(context!).takeUnretainedValue().receive(layout!.pointee, row: row!, y: Int(y))
@@ -60,7 +64,7 @@ public struct ImageDecoder: Sendable {
                             fullHeight: swapped ? stored.0 : stored.1, scale: rows.scale)
     }
 
-    /// Checks the file exists, is a regular file, and starts like a PNG or JPEG.
+    /// Checks the file exists, is a regular file, and starts like a PNG, JPEG or HEIF.
     static func sniff(_ path: String) throws(ImageFileError) -> ImageFormat {
         var status = stat()
         guard stat(path, &status) == 0 else {
@@ -72,13 +76,13 @@ public struct ImageDecoder: Sendable {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        var head = [UInt8](repeating: 0, count: 8)
+        var head = [UInt8](repeating: 0, count: 12)
         let count = read(descriptor, &head, head.count)
         guard count >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         head.removeLast(head.count - count)
         guard !head.isEmpty else { throw .notAnImage(path: path, reason: "empty file") }
         guard let format = ImageFormat(signature: head) else {
-            throw .notAnImage(path: path, reason: "neither PNG nor JPEG")
+            throw .notAnImage(path: path, reason: "not a PNG, JPEG or HEIF image")
         }
         return format
     }

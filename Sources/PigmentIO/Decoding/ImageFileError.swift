@@ -2,9 +2,9 @@
 public enum ImageFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file does not exist, is not a regular file, or cannot be opened.
     case unreadable(path: String, reason: String)
-    /// The file is empty or is neither PNG nor JPEG.
+    /// The file is empty or is not a PNG, JPEG or HEIF image.
     case notAnImage(path: String, reason: String)
-    /// A PNG or JPEG whose data is damaged or truncated.
+    /// A PNG, JPEG or HEIF whose data is damaged or truncated.
     case corrupt(path: String, format: ImageFormat, reason: String)
     /// A valid image of a kind pigment does not measure (CMYK, 12-bit JPEG).
     case unsupported(path: String, reason: String)

@@ -1,13 +1,24 @@
-/// Image file formats pigment reads and writes.
+/// Image file formats pigment reads; it writes PNG and JPEG.
 public enum ImageFormat: String, Sendable, CaseIterable, Codable {
     case png, jpeg
+    /// HEIF: HEIC (HEVC-coded, as phones save) and AVIF; read only.
+    case heif
 
-    /// Recognises a format from a file's first bytes.
+    /// Whether pigment writes this format (pictures, phantoms, aligned photos).
+    public var isWritten: Bool { self != .heif }
+
+    /// HEIF brands (ISO/IEC 23008-12, AVIF) after a file's `ftyp` box type.
+    static let heifBrands: Set<String> = ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis"]
+
+    /// Recognises a format from a file's first bytes (12 are enough).
     public init?(signature bytes: [UInt8]) {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
             self = .png
         } else if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
             self = .jpeg
+        } else if bytes.count >= 12, bytes[4..<8].elementsEqual("ftyp".utf8),
+                  Self.heifBrands.contains(String(decoding: bytes[8..<12], as: UTF8.self)) {
+            self = .heif
         } else {
             return nil
         }
@@ -18,6 +29,7 @@ public enum ImageFormat: String, Sendable, CaseIterable, Codable {
         switch pathExtension.lowercased() {
         case "png": self = .png
         case "jpg", "jpeg": self = .jpeg
+        case "heic", "heif", "avif": self = .heif
         default: return nil
         }
     }

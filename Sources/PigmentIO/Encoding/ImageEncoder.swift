@@ -30,7 +30,7 @@ public enum ImageEncoder {
         switch ImageFormat(pathExtension: URL(fileURLWithPath: path).pathExtension) {
         case .jpeg: try writeJPEG(image, to: path)
         case .png: try writePNG(image, to: path)
-        case nil: throw .writeFailed(path: path, reason: "unknown image format (use .png, .jpg or .jpeg)")
+        case .heif, nil: throw .writeFailed(path: path, reason: "unknown image format (use .png, .jpg or .jpeg)")
         }
     }
 

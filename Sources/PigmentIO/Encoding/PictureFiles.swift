@@ -10,6 +10,7 @@ public enum PictureFiles {
                                              channels: 3, to: path)
         case .jpeg: try ImageEncoder.writeJPEG(samples: picture.samples, width: picture.width, height: picture.height,
                                                channels: 3, to: path, options: .init(quality: quality))
+        case .heif: throw .writeFailed(path: path, reason: "pigment reads HEIF but writes PNG or JPEG")
         }
     }
 

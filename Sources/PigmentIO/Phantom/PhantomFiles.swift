@@ -49,6 +49,7 @@ public enum PhantomFiles {
         switch format.format {
         case .png: try ImageEncoder.writePNG(image, to: path)
         case .jpeg: try ImageEncoder.writeJPEG(image, to: path, options: .init(quality: format.quality))
+        case .heif: throw .writeFailed(path: path, reason: "pigment reads HEIF but writes PNG or JPEG")
         }
     }
 

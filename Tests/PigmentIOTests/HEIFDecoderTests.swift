@@ -1,0 +1,64 @@
+import Foundation
+import PigmentCore
+import PigmentIO
+import XCTest
+
+/// HEIC, the format phones save by default, read through libheif
+/// (`Fixtures/decoding/heif`, written by libheif's own encoder, heif-enc).
+final class HEIFDecoderTests: XCTestCase {
+    /// Asserts that `a` and `b` are within one 8-bit code of each other in every sample.
+    private func assertWithinACode(_ a: LinearImage, _ b: LinearImage, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.width, b.width, file: file, line: line)
+        XCTAssertEqual(a.height, b.height, file: file, line: line)
+        for (x, y) in [(a.red, b.red), (a.green, b.green), (a.blue, b.blue)] {
+            let worst = zip(x.samples, y.samples).map { abs(SRGB.encode(Double($0)) - SRGB.encode(Double($1))) }.max() ?? 1
+            XCTAssertLessThanOrEqual(worst * 255, 1.01, file: file, line: line)
+        }
+    }
+
+    func testALosslessHEICHoldsItsSourceColoursToACode() throws {
+        // heif-enc's lossless mode (4:4:4, RGB) leaves some samples one code
+        // off in this libheif; its own heif-convert reads the same.
+        assertWithinACode(try ImageDecoder().decode(FixturePaths.decoding("heif/gradient.heic")),
+                          try ImageDecoder().decode(FixturePaths.decoding("heif/gradient.png")))
+    }
+
+    func testATenBitHEICReadsTheSameLightAsEightBits() throws {
+        // Its 10-bit codes are stretched to the 16-bit range; read as 16-bit
+        // codes as they are, every value would be 64 times too small.
+        assertWithinACode(try ImageDecoder().decode(FixturePaths.decoding("heif/gradient-10bit.heic")),
+                          try ImageDecoder().decode(FixturePaths.decoding("heif/gradient.png")))
+    }
+
+    func testAHEICPairMeasuresWithinTheTruthTolerances() throws {
+        let folder = FixturePaths.root.appendingPathComponent("decoding/heif/pair")
+        let path = { (name: String) in folder.appendingPathComponent(name).path }
+        let measured = try PairComparison().measure(before: path("before.heic"), after: path("after.heic"), mask: path("mask.png"))
+        let truth = try PhantomFiles.readTruth(path("truth.json"))
+        XCTAssertEqual(TruthTolerance.violations(before: measured.before, after: measured.after, truth: truth,
+                                                 alignment: measured.alignment.affine), [])
+    }
+
+    func testATruncatedHEICIsCorrupt() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = try Data(contentsOf: URL(fileURLWithPath: FixturePaths.decoding("heif/pair/before.heic")))
+        let path = folder.appendingPathComponent("cut.heic").path
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try ImageDecoder().decode(path)) { error in
+            guard case .corrupt(let where_, .heif, _)? = error as? ImageFileError else { return XCTFail("\(error)") }
+            XCTAssertEqual(where_, path)
+        }
+    }
+
+    func testAVideoInTheSameContainerIsNotAnImage() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // An MP4 starts with an `ftyp` box too, of another brand.
+        let path = folder.appendingPathComponent("clip.heic").path
+        try Data([0, 0, 0, 24] + Array("ftypmp42".utf8) + [0, 0, 0, 0] + Array("isommp42".utf8)).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try ImageDecoder().decode(path)) { error in
+            XCTAssertEqual(error as? ImageFileError, .notAnImage(path: path, reason: "not a PNG, JPEG or HEIF image"))
+        }
+    }
+}

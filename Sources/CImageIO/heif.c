@@ -87,10 +87,20 @@ int cimageio_heif_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
     int stride = 0;
     const uint8_t *pixels = heif_image_get_plane_readonly(image, heif_channel_interleaved, &stride);
     int bits = heif_image_get_bits_per_pixel_range(image, heif_channel_interleaved);
-    width = heif_image_get_width(image, heif_channel_interleaved);
-    height = heif_image_get_height(image, heif_channel_interleaved);
-    if (pixels == NULL || width <= 0 || height <= 0 || (deep && (bits <= 8 || bits > 16))) {
+    if (pixels == NULL || (deep && (bits <= 8 || bits > 16))) {
         code = cimageio_fail(CIMAGEIO_ERROR_CORRUPT, message, message_size, "no decoded pixels");
+        goto done;
+    }
+    /* libheif builds a grid image at the size the grid says, whatever size
+     * the file states (fuzzing found 5 KB stating 64x48 whose grid said
+     * 16384x12288): the limit was checked on the stated size, so a picture of
+     * another size is refused. */
+    int coded_width = heif_image_get_width(image, heif_channel_interleaved);
+    int coded_height = heif_image_get_height(image, heif_channel_interleaved);
+    if (coded_width != width || coded_height != height) {
+        code = cimageio_fail(CIMAGEIO_ERROR_CORRUPT, message, message_size,
+                             "the coded picture is %dx%d, the file states %dx%d", coded_width, coded_height,
+                             width, height);
         goto done;
     }
     cimageio_layout layout;

@@ -1,5 +1,5 @@
 /* libFuzzer harness for one decoder, chosen at build time by scripts/fuzz:
- * -DFUZZ_PNG or -DFUZZ_JPEG. The JPEG decoder runs at full size, then reduced
+ * -DFUZZ_PNG, -DFUZZ_JPEG or -DFUZZ_HEIF. The JPEG decoder runs at full size, then reduced
  * with a long side taken from the input's last byte. The sink reads every
  * delivered byte, so a short or stale row buffer shows up under ASan. */
 #include <stdint.h>
@@ -22,8 +22,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char message[256];
     uint32_t sum = 0;
     /* 256 kilopixels: enough for any structure, small enough to stay fast. */
-#ifdef FUZZ_PNG
+#if defined(FUZZ_PNG)
     (void)cimageio_png_decode_stream_rows(file, 1u << 18, 0, fuzz_sink, &sum, message, sizeof message);
+#elif defined(FUZZ_HEIF)
+    (void)cimageio_heif_decode_stream_rows(file, 1u << 18, 0, fuzz_sink, &sum, message, sizeof message);
 #else
     (void)cimageio_jpeg_decode_stream_rows(file, 1u << 18, 0, fuzz_sink, &sum, message, sizeof message);
     rewind(file);

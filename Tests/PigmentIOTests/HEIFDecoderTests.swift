@@ -51,6 +51,26 @@ final class HEIFDecoderTests: XCTestCase {
         }
     }
 
+    func testAPictureOfAnotherSizeThanStatedIsCorrupt() throws {
+        // libheif builds a grid image at the size its grid says, whatever the
+        // file states (`ispe`): fuzzing found 5 KB stating 64×48 whose grid
+        // said 16384×12288. The 10-bit fixture is a grid of one 64×48 tile;
+        // here its grid (the `idat` box: version, flags, rows − 1, columns − 1,
+        // width, height) says 128×96.
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: FixturePaths.decoding("heif/gradient-10bit.heic"))))
+        let box = try XCTUnwrap((0..<bytes.count - 12).first { bytes[$0..<$0 + 4].elementsEqual("idat".utf8) })
+        XCTAssertEqual(Array(bytes[box + 4..<box + 12]), [0, 0, 0, 0, 0, 64, 0, 48])
+        bytes.replaceSubrange(box + 8..<box + 12, with: [0, 128, 0, 96])
+        let path = folder.appendingPathComponent("grid-larger.heic").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try ImageDecoder().decode(path)) { error in
+            XCTAssertEqual(error as? ImageFileError,
+                           .corrupt(path: path, format: .heif, reason: "the coded picture is 128x96, the file states 64x48"))
+        }
+    }
+
     func testAVideoInTheSameContainerIsNotAnImage() throws {
         let folder = try FixturePaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -56,7 +56,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PigmentCoreTests", dependencies: ["PigmentCore"]),
-        .testTarget(name: "PigmentIOTests", dependencies: ["PigmentIO", "PigmentCore", "CLCMS2"]),
+        .testTarget(name: "PigmentIOTests", dependencies: ["PigmentIO", "PigmentCore", "CLCMS2", "CLibHEIF"]),
         .testTarget(name: "PigmentCLITests", dependencies: ["pigment", "PigmentIO", "PigmentCore", "CHostCPU"]),
     ]
 )

@@ -113,8 +113,8 @@ int cimageio_heif_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
     layout.scale_eighths = 8;
     layout.full_width = (uint32_t)width;
     layout.full_height = (uint32_t)height;
-    /* An ICC profile says what the colours mean; an nclx box (coded colour
-     * primaries) is taken as sRGB. */
+    /* An ICC profile, or else an nclx box (coded primaries and transfer
+     * curve), says what the colours mean. */
     enum heif_color_profile_type type = heif_image_handle_get_color_profile_type(handle);
     if (type == heif_color_profile_type_prof || type == heif_color_profile_type_rICC) {
         size_t length = heif_image_handle_get_raw_color_profile_size(handle);
@@ -122,6 +122,17 @@ int cimageio_heif_decode_stream_rows(FILE *file, uint64_t max_pixels, uint32_t m
             heif_image_handle_get_raw_color_profile(handle, profile).code == heif_error_Ok) {
             layout.icc_profile = profile;
             layout.icc_length = (uint32_t)length;
+        }
+    } else if (type == heif_color_profile_type_nclx) {
+        struct heif_color_profile_nclx *nclx = NULL;
+        if (heif_image_handle_get_nclx_color_profile(handle, &nclx).code == heif_error_Ok && nclx != NULL) {
+            layout.cicp_transfer = (uint32_t)nclx->transfer_characteristics;
+            const float chromaticities[8] = {
+                nclx->color_primary_red_x, nclx->color_primary_red_y, nclx->color_primary_green_x,
+                nclx->color_primary_green_y, nclx->color_primary_blue_x, nclx->color_primary_blue_y,
+                nclx->color_primary_white_x, nclx->color_primary_white_y};
+            memcpy(layout.cicp_primaries, chromaticities, sizeof chromaticities);
+            heif_nclx_color_profile_free(nclx);
         }
     }
     size_t samples = (size_t)width * layout.channels;

@@ -1,3 +1,5 @@
+import CLCMS2
+import CLibHEIF
 import Foundation
 import PigmentCore
 import PigmentIO
@@ -49,6 +51,88 @@ final class HEIFDecoderTests: XCTestCase {
         let truth = try PhantomFiles.readTruth(path("truth.json"))
         XCTAssertEqual(TruthTolerance.violations(before: measured.before, after: measured.after, truth: truth,
                                                  alignment: measured.alignment.affine), [])
+    }
+
+    /// Writes 8-bit RGB `codes` (interleaved) as a lossless HEIC whose colour
+    /// is stated only by an nclx box: CICP `primaries` and `transfer`, coded
+    /// as RGB (matrix 0). libheif's own encoder; heif-enc writes no nclx.
+    private func writeNCLX(_ codes: [UInt8], width: Int, height: Int, primaries: Int, transfer: Int, to path: String) throws {
+        let context = heif_context_alloc()
+        defer { heif_context_free(context) }
+        var image: OpaquePointer?
+        XCTAssertEqual(heif_image_create(Int32(width), Int32(height), heif_colorspace_RGB, heif_chroma_interleaved_RGB,
+                                         &image).code, heif_error_Ok)
+        defer { heif_image_release(image) }
+        XCTAssertEqual(heif_image_add_plane(image, heif_channel_interleaved, Int32(width), Int32(height), 8).code, heif_error_Ok)
+        var stride: Int32 = 0
+        let plane = try XCTUnwrap(heif_image_get_plane(image, heif_channel_interleaved, &stride))
+        for y in 0..<height {
+            for x in 0..<width * 3 { plane[y * Int(stride) + x] = codes[y * width * 3 + x] }
+        }
+        let nclx = try XCTUnwrap(heif_nclx_color_profile_alloc())
+        defer { heif_nclx_color_profile_free(nclx) }
+        XCTAssertEqual(heif_nclx_color_profile_set_color_primaries(nclx, UInt16(primaries)).code, heif_error_Ok)
+        XCTAssertEqual(heif_nclx_color_profile_set_transfer_characteristics(nclx, UInt16(transfer)).code, heif_error_Ok)
+        XCTAssertEqual(heif_nclx_color_profile_set_matrix_coefficients(nclx, 0).code, heif_error_Ok)
+        nclx.pointee.full_range_flag = 1
+        XCTAssertEqual(heif_image_set_nclx_color_profile(image, nclx).code, heif_error_Ok)
+        var encoder: OpaquePointer?
+        XCTAssertEqual(heif_context_get_encoder_for_format(context, heif_compression_HEVC, &encoder).code, heif_error_Ok)
+        defer { heif_encoder_release(encoder) }
+        XCTAssertEqual(heif_encoder_set_lossless(encoder, 1).code, heif_error_Ok)
+        XCTAssertEqual(heif_encoder_set_parameter_string(encoder, "chroma", "444").code, heif_error_Ok)
+        let options = try XCTUnwrap(heif_encoding_options_alloc())
+        defer { heif_encoding_options_free(options) }
+        options.pointee.output_nclx_profile = nclx
+        options.pointee.macOS_compatibility_workaround_no_nclx_profile = 0
+        XCTAssertEqual(heif_context_encode_image(context, image, encoder, options, nil).code, heif_error_Ok)
+        XCTAssertEqual(heif_context_write_to_file(context, path).code, heif_error_Ok)
+    }
+
+    /// The gradient fixture's sRGB codes (64×48, interleaved) as Display P3
+    /// codes, by lcms2 (8 bits in and out).
+    private func gradientInDisplayP3() throws -> [UInt8] {
+        let codes = ImageEncoder.srgb8(try ImageDecoder().decode(FixturePaths.decoding("heif/gradient.png")))
+        var white = cmsCIExyY(x: 0.3127, y: 0.3290, Y: 1)
+        var primaries = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.680, y: 0.320, Y: 1), Green: cmsCIExyY(x: 0.265, y: 0.690, Y: 1),
+                                        Blue: cmsCIExyY(x: 0.150, y: 0.060, Y: 1))
+        var parameters: [Double] = [2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045]
+        let curve = try XCTUnwrap(cmsBuildParametricToneCurve(nil, 4, &parameters))
+        defer { cmsFreeToneCurve(curve) }
+        let curves: [OpaquePointer?] = [curve, curve, curve]
+        let p3 = try XCTUnwrap(curves.withUnsafeBufferPointer { cmsCreateRGBProfile(&white, &primaries, $0.baseAddress) })
+        let srgb = try XCTUnwrap(cmsCreate_sRGBProfile())
+        defer { cmsCloseProfile(p3); cmsCloseProfile(srgb) }
+        let transform = try XCTUnwrap(cmsCreateTransform(srgb, clcms2_type_rgb_8, p3, clcms2_type_rgb_8,
+                                                         cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC), 0))
+        defer { cmsDeleteTransform(transform) }
+        var out = [UInt8](repeating: 0, count: codes.count)
+        cmsDoTransform(transform, codes, &out, cmsUInt32Number(codes.count / 3))
+        return out
+    }
+
+    func testAHEICWhoseCodedPrimariesSayDisplayP3ReadsAsItsSRGBSource() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("p3-nclx.heic").path
+        try writeNCLX(try gradientInDisplayP3(), width: 64, height: 48, primaries: 12, transfer: 13, to: path)
+        let a = try ImageDecoder().decode(path)
+        let b = try ImageDecoder().decode(FixturePaths.decoding("heif/gradient.png"))
+        // As the ICC fixture above: within 0.02 of linear light; taken as sRGB, far more.
+        for (x, y) in [(a.red, b.red), (a.green, b.green), (a.blue, b.blue)] {
+            XCTAssertLessThanOrEqual(zip(x.samples, y.samples).map { abs($0 - $1) }.max() ?? 1, 0.02)
+        }
+    }
+
+    func testAHEICWhoseCodedTransferIsHDRIsRefused() throws {
+        let folder = try FixturePaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("pq.heic").path
+        try writeNCLX(try gradientInDisplayP3(), width: 64, height: 48, primaries: 9, transfer: 16, to: path)
+        XCTAssertThrowsError(try ImageDecoder().decode(path)) { error in
+            XCTAssertEqual(error as? ImageFileError, .unsupported(
+                path: path, reason: "the stated transfer curve (CICP 16) is not supported (HDR images are not measured)"))
+        }
     }
 
     func testATruncatedHEICIsCorrupt() throws {

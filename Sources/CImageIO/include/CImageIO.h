@@ -54,6 +54,12 @@ typedef struct {
      * is 0: the profile holds the curve. */
     const uint8_t *icc_profile;
     uint32_t icc_length;
+    /* HEIF without an ICC profile: the colour stated by coded primaries (an
+     * nclx box): CICP transfer characteristics (0: none stated) and the
+     * primaries' and white's chromaticities, x then y of red, green, blue,
+     * white. */
+    uint32_t cicp_transfer;
+    float cicp_primaries[8];
 } cimageio_layout;
 
 /* Receives decoded rows top to bottom, as described by `layout`: `row` is only

@@ -33,6 +33,39 @@ final class ProfileConversion {
             throw .unreadable
         }
         defer { cmsCloseProfile(profile) }
+        return try make(profile)
+    }
+
+    /// The conversion coded primaries (x, y of red, green, blue and white)
+    /// and a CICP transfer characteristic state (a HEIF's nclx box), `nil`
+    /// when that is sRGB or the primaries are not given. sRGB's curve stands
+    /// for the video curves (BT.709, 601, 2020) too, as stills are shown.
+    static func make(primaries: [Float], transfer: Int) throws(ProfileError) -> ProfileConversion? {
+        guard primaries.count == 8, primaries.allSatisfy({ $0 > 0 && $0 < 1 }) else { return nil }
+        var parameters: [Double] = [2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045]
+        let curve: OpaquePointer? = switch transfer {
+        case 1, 2, 6, 13, 14, 15: cmsBuildParametricToneCurve(nil, 4, &parameters)
+        case 4: cmsBuildGamma(nil, 2.2)
+        case 5: cmsBuildGamma(nil, 2.8)
+        case 8: cmsBuildGamma(nil, 1)
+        default: throw .transfer(transfer)
+        }
+        guard let curve else { throw .unusable }
+        defer { cmsFreeToneCurve(curve) }
+        let p = primaries.map(Double.init)
+        var white = cmsCIExyY(x: p[6], y: p[7], Y: 1)
+        var triple = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: p[0], y: p[1], Y: 1), Green: cmsCIExyY(x: p[2], y: p[3], Y: 1),
+                                     Blue: cmsCIExyY(x: p[4], y: p[5], Y: 1))
+        let curves: [OpaquePointer?] = [curve, curve, curve]
+        guard let profile = curves.withUnsafeBufferPointer({ cmsCreateRGBProfile(&white, &triple, $0.baseAddress) }) else {
+            throw .unusable
+        }
+        defer { cmsCloseProfile(profile) }
+        return try make(profile)
+    }
+
+    /// The conversion an open RGB profile states (see ``make(icc:)``).
+    private static func make(_ profile: cmsHPROFILE) throws(ProfileError) -> ProfileConversion? {
         guard cmsGetColorSpace(profile) == cmsSigRgbData else { throw .notRGB }
         var white = cmsCIExyY(x: 0.3127, y: 0.3290, Y: 1)
         var primaries = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.64, y: 0.33, Y: 1), Green: cmsCIExyY(x: 0.30, y: 0.60, Y: 1),

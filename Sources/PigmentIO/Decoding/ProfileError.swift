@@ -6,13 +6,17 @@ enum ProfileError: Error, Equatable {
     case notRGB
     /// lcms2 reads it but cannot convert from it to sRGB.
     case unusable
+    /// A HEIF's coded colour (nclx) states a transfer curve pigment does not
+    /// convert (PQ and HLG HDR among them): its CICP code.
+    case transfer(Int)
 
-    /// The one-line reason, after "ICC profile".
+    /// The one-line reason.
     var reason: String {
         switch self {
         case .unreadable: "the embedded ICC profile cannot be read"
         case .notRGB: "the embedded ICC profile is not an RGB profile"
         case .unusable: "the embedded ICC profile cannot be converted to sRGB"
+        case .transfer(let code): "the stated transfer curve (CICP \(code)) is not supported (HDR images are not measured)"
         }
     }
 }

@@ -90,9 +90,14 @@ final class RowReduction {
 
     private func start(_ layout: cimageio_layout) {
         self.layout = layout
-        if layout.channels >= 3, let icc = layout.icc_profile, layout.icc_length > 0 {
+        if layout.channels >= 3 {
             do {
-                conversion = try ProfileConversion.make(icc: UnsafeRawBufferPointer(start: icc, count: Int(layout.icc_length)))
+                if let icc = layout.icc_profile, layout.icc_length > 0 {
+                    conversion = try ProfileConversion.make(icc: UnsafeRawBufferPointer(start: icc, count: Int(layout.icc_length)))
+                } else if layout.cicp_transfer > 0 {
+                    let primaries = withUnsafeBytes(of: layout.cicp_primaries) { Array($0.bindMemory(to: Float.self)) }
+                    conversion = try ProfileConversion.make(primaries: primaries, transfer: Int(layout.cicp_transfer))
+                }
             } catch {
                 failure = error
                 return

@@ -2,9 +2,9 @@ import CLCMS2
 import PigmentCore
 
 /// Turns a photo's colours, encoded in the RGB space of its embedded ICC
-/// profile (Display P3 on most phones, Adobe RGB on some cameras), into linear
-/// sRGB, the light pigment measures. A photo that states sRGB, or states
-/// nothing, needs none (``make(icc:)`` is `nil`).
+/// profile (Display P3 on most phones, Adobe RGB on some cameras) or of a
+/// HEIF's coded primaries, into linear sRGB, the light pigment measures. A
+/// photo that states sRGB, or states nothing, needs none (`make` is `nil`).
 final class ProfileConversion {
     private enum Method {
         /// Each channel's curve to linear light, tabulated at 4096 even steps

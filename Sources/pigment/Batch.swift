@@ -7,7 +7,7 @@ struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a folder of subjects and visits (or a manifest) in parallel.",
         discussion: """
-            Folder convention: ROOT/<subject>/<visit>/ holds one photo (*.jpg, *.jpeg, *.png, *.heic, *.heif, *.avif) and \
+            Folder convention: ROOT/<subject>/<visit>/ holds one photo (\(ImageFormat.photoPatterns)) and \
             optionally mask.png; visits sort by name. Each visit is compared with the subject's \
             first visit (baseline) and with the previous visit. A folder holding before.* and \
             after.* is a single pair. Or --manifest FILE.csv with columns \

@@ -5,8 +5,6 @@ public struct BatchPlan: Sendable {
     public var pairs: [BatchPair]
     public var problems: [BatchProblem]
 
-    /// Photo file name extensions a visit folder may hold.
-    static let photoExtensions: Set<String> = ["jpg", "jpeg", "png", "heic", "heif", "avif"]
 
     /// `root/<subject>/<visit>/` folders holding one photo (and optionally
     /// `mask.png`, in that photo's frame); visits sort by name. Each visit is
@@ -33,7 +31,7 @@ public struct BatchPlan: Sendable {
                 let photos = files.filter { isPhoto($0) && $0.lowercased() != "mask.png" }.sorted()
                 guard photos.count == 1 else {
                     plan.problems.append(BatchProblem(subject: subject, visit: visit, message: photos.isEmpty
-                        ? "\(visitURL.path): no photo (*.jpg, *.jpeg, *.png, *.heic, *.heif, *.avif)"
+                        ? "\(visitURL.path): no photo (\(ImageFormat.photoPatterns))"
                         : "\(visitURL.path): \(photos.count) photos (\(photos.joined(separator: ", "))); a visit holds one"))
                     continue
                 }
@@ -112,7 +110,7 @@ public struct BatchPlan: Sendable {
     }
 
     static func isPhoto(_ name: String) -> Bool {
-        photoExtensions.contains(URL(fileURLWithPath: name).pathExtension.lowercased())
+        ImageFormat(pathExtension: URL(fileURLWithPath: name).pathExtension) != nil
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -24,13 +24,19 @@ public enum ImageFormat: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// File name extensions of photos pigment reads, with their formats, in
+    /// the order messages list them.
+    public static let pathExtensions: [(pathExtension: String, format: ImageFormat)] = [
+        ("jpg", .jpeg), ("jpeg", .jpeg), ("png", .png), ("heic", .heif), ("heif", .heif), ("avif", .heif),
+    ]
+
+    /// `*.jpg, *.jpeg, …`: the file names a folder of photos may hold.
+    public static var photoPatterns: String { pathExtensions.map { "*.\($0.pathExtension)" }.joined(separator: ", ") }
+
     /// The format a file name's extension asks for.
     public init?(pathExtension: String) {
-        switch pathExtension.lowercased() {
-        case "png": self = .png
-        case "jpg", "jpeg": self = .jpeg
-        case "heic", "heif", "avif": self = .heif
-        default: return nil
-        }
+        let name = pathExtension.lowercased()
+        guard let format = Self.pathExtensions.first(where: { $0.pathExtension == name })?.format else { return nil }
+        self = format
     }
 }

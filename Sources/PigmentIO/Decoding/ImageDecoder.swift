@@ -14,8 +14,9 @@ public struct ImageDecoder: Sendable {
     }
 
     /// Decodes `path` to linear light with the exact sRGB curve (or a PNG's own
-    /// gAMA, or a JPEG's embedded ICC profile, converted to sRGB's primaries),
-    /// keeping 16-bit precision. JPEGs are turned by their EXIF orientation.
+    /// gAMA, or an embedded ICC profile or a HEIF's coded primaries, converted
+    /// to sRGB's primaries), keeping 16-bit precision. JPEGs are turned by their
+    /// EXIF orientation, HEIFs by their container.
     /// JPEG samples are reconstructed from the DCT coefficients in floating
     /// point, so smooth skin does not band at whole 8-bit chroma codes.
     public func decode(_ path: String) throws(ImageFileError) -> LinearImage {

@@ -112,7 +112,8 @@ final class RowReduction {
         let channels = Int(layout.channels)
         averager = BlockAverager(width: Int(layout.width), height: Int(layout.height), channels: channels, factor: factor,
                                  centreOnly: blocks == .centre)
-        guard layout.bytes_per_sample != 4 else { return }
+        // Float rows, and rows a profile converts, need no tables.
+        guard layout.bytes_per_sample != 4, conversion == nil else { return }
         let top = layout.bytes_per_sample == 2 ? 65535 : 255, scale = 1 / Float(top)
         let levels = (0...top).map { Float($0) * scale }
         let colour: [Float]

@@ -8,45 +8,10 @@ import XCTest
 /// Display P3, whose red and green reach further than sRGB's, some cameras
 /// Adobe RGB, and the same skin saved in any of them measures alike.
 final class ColourProfileTests: XCTestCase {
-    private static let d65 = cmsCIExyY(x: 0.3127, y: 0.3290, Y: 1)
-    private static let p3 = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.680, y: 0.320, Y: 1),
-                                            Green: cmsCIExyY(x: 0.265, y: 0.690, Y: 1),
-                                            Blue: cmsCIExyY(x: 0.150, y: 0.060, Y: 1))
-    private static let srgb = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.64, y: 0.33, Y: 1),
-                                              Green: cmsCIExyY(x: 0.30, y: 0.60, Y: 1),
-                                              Blue: cmsCIExyY(x: 0.15, y: 0.06, Y: 1))
-    private static let adobe = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.64, y: 0.33, Y: 1),
-                                               Green: cmsCIExyY(x: 0.21, y: 0.71, Y: 1),
-                                               Blue: cmsCIExyY(x: 0.15, y: 0.06, Y: 1))
-    /// Adobe RGB (1998)'s curve: a pure power.
-    private static let adobeGamma = 563.0 / 256
-
-    /// An RGB profile with sRGB's white and `primaries`, and sRGB's curve, a
-    /// power `gamma`, or (1) a linear one.
-    private static func profile(_ primaries: cmsCIExyYTRIPLE, gamma: Double? = nil, linear: Bool = false) -> cmsHPROFILE {
-        var white = d65, primaries = primaries
-        var parameters: [Double] = [2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045]
-        let curve = linear ? cmsBuildGamma(nil, 1)!
-            : gamma.map { cmsBuildGamma(nil, $0)! } ?? cmsBuildParametricToneCurve(nil, 4, &parameters)!
-        defer { cmsFreeToneCurve(curve) }
-        let curves: [OpaquePointer?] = [curve, curve, curve]
-        return curves.withUnsafeBufferPointer { cmsCreateRGBProfile(&white, &primaries, $0.baseAddress)! }
-    }
-
-    /// The bytes of `profile` (closed afterwards).
-    private static func bytes(of profile: cmsHPROFILE) -> [UInt8] {
-        defer { cmsCloseProfile(profile) }
-        var size: cmsUInt32Number = 0
-        cmsSaveProfileToMem(profile, nil, &size)
-        var bytes = [UInt8](repeating: 0, count: Int(size))
-        cmsSaveProfileToMem(profile, &bytes, &size)
-        return bytes
-    }
-
     /// `image` (linear sRGB) in the linear space of `primaries` (Display P3
     /// unless given): each pixel through the matrix lcms2 makes between the two.
-    private static func inLinear(_ image: LinearImage, _ primaries: cmsCIExyYTRIPLE = p3) -> LinearImage {
-        let from = profile(srgb, linear: true), to = profile(primaries, linear: true)
+    private static func inLinear(_ image: LinearImage, _ primaries: cmsCIExyYTRIPLE = TestProfiles.displayP3) -> LinearImage {
+        let from = TestProfiles.rgb(TestProfiles.srgb, linear: true), to = TestProfiles.rgb(primaries, linear: true)
         defer { cmsCloseProfile(from); cmsCloseProfile(to) }
         let transform = cmsCreateTransform(from, clcms2_type_rgb_float, to, clcms2_type_rgb_float,
                                            cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC), 0)!
@@ -75,7 +40,7 @@ final class ColourProfileTests: XCTestCase {
             let tagged = folder.appendingPathComponent("\(seed)-p3.jpg").path
             try ImageEncoder.writeJPEG(scene, to: plain)
             try ImageEncoder.writeJPEG(Self.inLinear(scene), to: tagged,
-                                       options: .init(iccProfile: Self.bytes(of: Self.profile(Self.p3))))
+                                       options: .init(iccProfile: TestProfiles.bytes(of: TestProfiles.rgb(TestProfiles.displayP3))))
             let pair = try analyzer.analyze(before: ImageDecoder().decode(plain), after: ImageDecoder().decode(tagged),
                                             roi: generator.mask)
             let change = PigmentChange(before: pair.before.measurement, after: pair.after.measurement)
@@ -102,7 +67,8 @@ final class ColourProfileTests: XCTestCase {
         let scene = PhantomGenerator(spec: PhantomSpec(seed: 190)).render(.before)
         let plain = folder.appendingPathComponent("srgb.png").path, tagged = folder.appendingPathComponent("p3.png").path
         try ImageEncoder.writePNG(scene, to: plain)
-        try ImageEncoder.writePNG(Self.inLinear(scene), to: tagged, iccProfile: Self.bytes(of: Self.profile(Self.p3)))
+        try ImageEncoder.writePNG(Self.inLinear(scene), to: tagged,
+                                  iccProfile: TestProfiles.bytes(of: TestProfiles.rgb(TestProfiles.displayP3)))
         // Read as sRGB, the P3 file's median pixel was 2.5–6.9 % off.
         try assertSameLight(plain, tagged)
     }
@@ -116,7 +82,7 @@ final class ColourProfileTests: XCTestCase {
         let rgba = (0..<count).flatMap { (i: Int) -> [UInt8] in
             Array(rgb[3 * i..<3 * i + 3]) + [UInt8(i % scene.width < scene.width / 2 ? 255 : 64)]
         }
-        let profile = Self.bytes(of: Self.profile(Self.p3))
+        let profile = TestProfiles.bytes(of: TestProfiles.rgb(TestProfiles.displayP3))
         let opaque = folder.appendingPathComponent("rgb.png").path, partly = folder.appendingPathComponent("rgba.png").path
         try ImageEncoder.writePNG(samples: rgb, width: scene.width, height: scene.height, channels: 3, to: opaque,
                                   iccProfile: profile)
@@ -135,15 +101,15 @@ final class ColourProfileTests: XCTestCase {
         let folder = try FixturePaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let scene = PhantomGenerator(spec: PhantomSpec(seed: 190)).render(.before)
-        let adobe = Self.inLinear(scene, Self.adobe)
+        let adobe = Self.inLinear(scene, TestProfiles.adobeRGB)
         // 8-bit samples by Adobe RGB's own curve, interleaved.
         let samples = (0..<scene.width * scene.height).flatMap { i in
-            [adobe.red, adobe.green, adobe.blue].map { UInt8((pow(min(max(Double($0.samples[i]), 0), 1), 1 / Self.adobeGamma) * 255).rounded()) }
+            [adobe.red, adobe.green, adobe.blue].map { UInt8((pow(min(max(Double($0.samples[i]), 0), 1), 1 / TestProfiles.adobeGamma) * 255).rounded()) }
         }
         let plain = folder.appendingPathComponent("srgb.png").path, tagged = folder.appendingPathComponent("adobe.png").path
         try ImageEncoder.writePNG(scene, to: plain)
         try ImageEncoder.writePNG(samples: samples, width: scene.width, height: scene.height, channels: 3, to: tagged,
-                                  iccProfile: Self.bytes(of: Self.profile(Self.adobe, gamma: Self.adobeGamma)))
+                                  iccProfile: TestProfiles.bytes(of: TestProfiles.rgb(TestProfiles.adobeRGB, gamma: TestProfiles.adobeGamma)))
         // Read as sRGB, its median red was 12.6 % off.
         try assertSameLight(plain, tagged)
     }
@@ -154,19 +120,19 @@ final class ColourProfileTests: XCTestCase {
         let scene = PhantomGenerator(spec: PhantomSpec(seed: 189)).render(.before)
         let plain = folder.appendingPathComponent("plain.jpg").path, tagged = folder.appendingPathComponent("tagged.jpg").path
         try ImageEncoder.writeJPEG(scene, to: plain)
-        try ImageEncoder.writeJPEG(scene, to: tagged, options: .init(iccProfile: Self.bytes(of: cmsCreate_sRGBProfile())))
+        try ImageEncoder.writeJPEG(scene, to: tagged, options: .init(iccProfile: TestProfiles.bytes(of: cmsCreate_sRGBProfile())))
         XCTAssertEqual(try ImageDecoder().decode(tagged), try ImageDecoder().decode(plain))
     }
 
     func testAGrayProfileOnAColourPhotoIsRefused() throws {
         let folder = try FixturePaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var white = Self.d65
+        var white = TestProfiles.d65
         let gamma = cmsBuildGamma(nil, 2.2)!
         defer { cmsFreeToneCurve(gamma) }
         let path = folder.appendingPathComponent("gray-profile.jpg").path
         try ImageEncoder.writeJPEG(PhantomGenerator(spec: PhantomSpec(seed: 189)).render(.before), to: path,
-                                   options: .init(iccProfile: Self.bytes(of: cmsCreateGrayProfile(&white, gamma)!)))
+                                   options: .init(iccProfile: TestProfiles.bytes(of: cmsCreateGrayProfile(&white, gamma)!)))
         XCTAssertThrowsError(try ImageDecoder().decode(path)) { error in
             XCTAssertEqual(error as? ImageFileError,
                            .unsupported(path: path, reason: "the embedded ICC profile is not an RGB profile"))

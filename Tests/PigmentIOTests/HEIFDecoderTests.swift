@@ -18,16 +18,20 @@ final class HEIFDecoderTests: XCTestCase {
         }
     }
 
+    /// Asserts that `a` and `b` are within 0.02 of linear light of each other in every sample.
+    private func assertWithinLinear(_ a: LinearImage, _ b: LinearImage, file: StaticString = #filePath, line: UInt = #line) {
+        for (x, y) in [(a.red, b.red), (a.green, b.green), (a.blue, b.blue)] {
+            XCTAssertLessThanOrEqual(zip(x.samples, y.samples).map { abs($0 - $1) }.max() ?? 1, 0.02, file: file, line: line)
+        }
+    }
+
     func testAHEICInDisplayP3ReadsAsTheLightOfItsSRGBSource() throws {
         // The gradient's colours stored as Display P3 codes with the profile,
         // rounded in P3 and by heif-enc (1.5 codes, at most 0.014 of linear
         // light a channel, up to 1.45 times that through the matrix back to
         // sRGB). Read as sRGB, its profile ignored, it was 0.03–0.18 off.
-        let a = try ImageDecoder().decode(FixturePaths.decoding("heif/gradient-p3.heic"))
-        let b = try ImageDecoder().decode(FixturePaths.decoding("heif/gradient.png"))
-        for (x, y) in [(a.red, b.red), (a.green, b.green), (a.blue, b.blue)] {
-            XCTAssertLessThanOrEqual(zip(x.samples, y.samples).map { abs($0 - $1) }.max() ?? 1, 0.02)
-        }
+        assertWithinLinear(try ImageDecoder().decode(FixturePaths.decoding("heif/gradient-p3.heic")),
+                           try ImageDecoder().decode(FixturePaths.decoding("heif/gradient.png")))
     }
 
     func testALosslessHEICHoldsItsSourceColoursToACode() throws {
@@ -93,14 +97,7 @@ final class HEIFDecoderTests: XCTestCase {
     /// codes, by lcms2 (8 bits in and out).
     private func gradientInDisplayP3() throws -> [UInt8] {
         let codes = ImageEncoder.srgb8(try ImageDecoder().decode(FixturePaths.decoding("heif/gradient.png")))
-        var white = cmsCIExyY(x: 0.3127, y: 0.3290, Y: 1)
-        var primaries = cmsCIExyYTRIPLE(Red: cmsCIExyY(x: 0.680, y: 0.320, Y: 1), Green: cmsCIExyY(x: 0.265, y: 0.690, Y: 1),
-                                        Blue: cmsCIExyY(x: 0.150, y: 0.060, Y: 1))
-        var parameters: [Double] = [2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045]
-        let curve = try XCTUnwrap(cmsBuildParametricToneCurve(nil, 4, &parameters))
-        defer { cmsFreeToneCurve(curve) }
-        let curves: [OpaquePointer?] = [curve, curve, curve]
-        let p3 = try XCTUnwrap(curves.withUnsafeBufferPointer { cmsCreateRGBProfile(&white, &primaries, $0.baseAddress) })
+        let p3 = TestProfiles.rgb(TestProfiles.displayP3)
         let srgb = try XCTUnwrap(cmsCreate_sRGBProfile())
         defer { cmsCloseProfile(p3); cmsCloseProfile(srgb) }
         let transform = try XCTUnwrap(cmsCreateTransform(srgb, clcms2_type_rgb_8, p3, clcms2_type_rgb_8,
@@ -116,12 +113,8 @@ final class HEIFDecoderTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("p3-nclx.heic").path
         try writeNCLX(try gradientInDisplayP3(), width: 64, height: 48, primaries: 12, transfer: 13, to: path)
-        let a = try ImageDecoder().decode(path)
-        let b = try ImageDecoder().decode(FixturePaths.decoding("heif/gradient.png"))
-        // As the ICC fixture above: within 0.02 of linear light; taken as sRGB, far more.
-        for (x, y) in [(a.red, b.red), (a.green, b.green), (a.blue, b.blue)] {
-            XCTAssertLessThanOrEqual(zip(x.samples, y.samples).map { abs($0 - $1) }.max() ?? 1, 0.02)
-        }
+        // As the ICC fixture above; taken as sRGB, far more.
+        assertWithinLinear(try ImageDecoder().decode(path), try ImageDecoder().decode(FixturePaths.decoding("heif/gradient.png")))
     }
 
     func testAHEICWhoseCodedTransferIsHDRIsRefused() throws {
